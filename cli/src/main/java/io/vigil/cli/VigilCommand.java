@@ -1,0 +1,31 @@
+package io.vigil.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vigil}: Vigil's analysis on files, for offline use and for benchmarks. */
+@Command(
+    name = "vigil",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Anomaly detection and root-cause analysis on files.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class VigilCommand {
+
+  /** Runs the command line and exits with its code: 0 ok, 1 failure, 2 bad input. */
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code, for tests. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with Vigil's error handling: bad input is one line and exit code 2. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new VigilCommand())
+        .setExecutionExceptionHandler(new InputErrorHandler())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

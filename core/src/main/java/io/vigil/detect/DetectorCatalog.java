@@ -1,0 +1,54 @@
+package io.vigil.detect;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The univariate detectors Vigil ships, by the names users select them with. */
+public final class DetectorCatalog {
+
+  private static final Map<String, DetectorType> TYPES = new LinkedHashMap<>();
+
+  static {
+    register(
+        new DetectorType(
+            "zscore",
+            "rolling z-score over the previous window of points",
+            Map.of("window", "100", "threshold", "3.0", "min-points", "10"),
+            s ->
+                new RollingZScoreDetector(
+                    s.intValue("window", 2),
+                    s.doubleValue("threshold", 0),
+                    s.intValue("min-points", 2))));
+  }
+
+  private DetectorCatalog() {}
+
+  private static void register(DetectorType type) {
+    TYPES.put(type.name(), type);
+  }
+
+  /** Every detector type, in the order {@code --help} lists them. */
+  public static List<DetectorType> all() {
+    return List.copyOf(TYPES.values());
+  }
+
+  /** The type with this name, if Vigil has one. */
+  public static Optional<DetectorType> find(String name) {
+    return Optional.ofNullable(TYPES.get(name));
+  }
+
+  /**
+   * The type with this name.
+   *
+   * @throws IllegalArgumentException naming the unknown detector and the known ones
+   */
+  public static DetectorType get(String name) {
+    return find(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown detector '" + name + "'; expected one of " + TYPES.keySet()));
+  }
+}

@@ -1,0 +1,109 @@
+package io.vigil.detect;
+
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * The rolling z-score: how many standard deviations a point lies from the mean of the previous
+ * {@code window} points.
+ *
+ * <p>The current point is scored against the window before it joins it. Mean and variance are kept
+ * by a sliding Welford update, so each point costs O(1), not O(window); the sums are recomputed
+ * exactly once per {@code window} points so rounding error cannot accumulate. A window with zero
+ * variance decides nothing ({@link VerdictReason#NO_VARIATION}).
+ *
+ * <p>Memory: one {@code double[window]} ring buffer, 8 bytes per point of window.
+ */
+public final class RollingZScoreDetector extends StreamingDetector {
+
+  private final double[] ring;
+  private final double threshold;
+  private final int minPoints;
+
+  private int size;
+  private int next;
+  private int sinceRecompute;
+  private double mean;
+  private double m2;
+
+  /**
+   * Creates a detector.
+   *
+   * @param window how many previous points form the reference, at least 2
+   * @param threshold how many standard deviations make an anomaly, greater than 0
+   * @param minPoints how many previous points are needed before scoring, 2 to {@code window}
+   */
+  public RollingZScoreDetector(int window, double threshold, int minPoints) {
+    if (window < 2) {
+      throw new IllegalArgumentException("window must be >= 2 but was " + window);
+    }
+    if (!(threshold > 0) || !Double.isFinite(threshold)) {
+      throw new IllegalArgumentException("threshold must be a number > 0 but was " + threshold);
+    }
+    if (minPoints < 2 || minPoints > window) {
+      throw new IllegalArgumentException(
+          "minPoints must be in [2, " + window + "] but was " + minPoints);
+    }
+    this.ring = new double[window];
+    this.threshold = threshold;
+    this.minPoints = minPoints;
+  }
+
+  @Override
+  protected Verdict accept(long timestampMillis, double value) {
+    Verdict verdict = score(value);
+    learn(value);
+    return verdict;
+  }
+
+  private Verdict score(double value) {
+    if (size < minPoints) {
+      return Verdict.warmingUp();
+    }
+    double std = Math.sqrt(Math.max(m2, 0.0) / size);
+    if (std == 0.0 || std < Math.ulp(mean) * 4) {
+      return Verdict.undecided(VerdictReason.NO_VARIATION);
+    }
+    double z = Math.abs(value - mean) / std;
+    double band = threshold * std;
+    // Two-sided normal tail: the share of a normal population closer to the mean than this point.
+    double score = Erf.erf(z / Math.sqrt(2.0));
+    return Verdict.scored(
+        Math.min(1.0, Math.max(0.0, score)), z > threshold, mean, mean - band, mean + band);
+  }
+
+  private void learn(double value) {
+    if (size == ring.length) {
+      double old = ring[next];
+      // Sliding Welford: remove the oldest point, then add the new one.
+      double delta = old - mean;
+      mean -= delta / (size - 1);
+      m2 -= delta * (old - mean);
+      size--;
+    }
+    ring[next] = value;
+    next = (next + 1) % ring.length;
+    size++;
+    double delta = value - mean;
+    mean += delta / size;
+    m2 += delta * (value - mean);
+    if (++sinceRecompute >= ring.length) {
+      recompute();
+    }
+  }
+
+  private void recompute() {
+    sinceRecompute = 0;
+    double sum = 0;
+    for (int i = 0; i < size; i++) {
+      sum += ring[i];
+    }
+    double m = sum / size;
+    double squares = 0;
+    for (int i = 0; i < size; i++) {
+      double d = ring[i] - m;
+      squares += d * d;
+    }
+    mean = m;
+    m2 = squares;
+  }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the end-to-end tests drive (the tests start and stop them).
+set -euo pipefail
+
+packages=()
+# (each integration adds its package here, with the binary that proves it is installed)
+
+if ((${#packages[@]} > 0)); then
+  if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
