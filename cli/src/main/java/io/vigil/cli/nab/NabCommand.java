@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "nab",
     mixinStandardHelpOptions = true,
     description = "Run and score detectors on a corpus in NAB's layout.",
-    subcommands = {NabScoreCommand.class})
+    subcommands = {NabRunCommand.class, NabScoreCommand.class})
 public final class NabCommand {}
