@@ -34,7 +34,16 @@ class TimestampsTest {
 
   @Test
   void rejectsAnythingElse() {
-    for (String bad : new String[] {"", "yesterday", "2014-13-01 00:00:00", "2014-04-10", "1.5"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "yesterday",
+          "2014-13-01 00:00:00",
+          "2014-02-30 00:00:00",
+          "2014-04-10 24:00:00",
+          "2014-04-10",
+          "1.5"
+        }) {
       assertThatThrownBy(() -> Timestamps.parseMillis(bad))
           .as(bad)
           .isInstanceOf(DateTimeException.class);
