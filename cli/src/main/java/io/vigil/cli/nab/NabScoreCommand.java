@@ -43,7 +43,7 @@ final class NabScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NabCorpus nab = NabCorpus.load(corpus);
-    NabScore score = NabScorer.of(nab).score(ResultFiles.read(results, detector, nab));
+    NabScore score = NabScorer.of(nab).scoreResults(results, detector);
     NabReport.print(score, detail, spec.commandLine().getOut());
     return 0;
   }

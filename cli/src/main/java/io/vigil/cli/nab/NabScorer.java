@@ -1,5 +1,6 @@
 package io.vigil.cli.nab;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,16 @@ public final class NabScorer {
       profiles.add(new ProfileScore(profile, best.threshold(), raw, best.none(), perfect, detail));
     }
     return new NabScore(profiles);
+  }
+
+  /**
+   * Scores a detector's result files in NAB's layout: {@code
+   * <results>/<detector>/<category>/<detector>_<file>.csv}.
+   *
+   * @throws io.vigil.cli.InputException naming the file and line of a missing or bad result file
+   */
+  public NabScore scoreResults(Path results, String detector) {
+    return score(ResultFiles.read(results, detector, corpus));
   }
 
   private static double[] checked(NabSeries series, double @Nullable [] scores) {

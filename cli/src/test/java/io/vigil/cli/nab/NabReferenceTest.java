@@ -63,9 +63,7 @@ class NabReferenceTest {
   }
 
   private static void assertScores(String detector, double standard, double lowFp, double lowFn) {
-    NabScore score =
-        NabScorer.of(corpus)
-            .score(ResultFiles.read(nab.resolve("reference-results"), detector, corpus));
+    NabScore score = NabScorer.of(corpus).scoreResults(nab.resolve("reference-results"), detector);
     assertThat(score.normalized("standard")).isCloseTo(standard, within(0.01));
     assertThat(score.normalized("reward_low_FP")).isCloseTo(lowFp, within(0.01));
     assertThat(score.normalized("reward_low_FN")).isCloseTo(lowFn, within(0.01));
