@@ -153,6 +153,16 @@ class DetectCommandTest {
   }
 
   @Test
+  void outputIntoAMissingDirectoryIsExitCodeTwo() throws IOException {
+    Path input = write("in.csv", NAB_ROWS);
+    Path output = dir.resolve("no/such/dir/out.csv");
+    CliRun run = CliRun.of("detect", "--detector", "zscore", input + "", "-o", output + "");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("vigil: " + output + ": cannot write: ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
   void rowWithTheWrongNumberOfFieldsIsAnError() throws IOException {
     Path input = write("in.csv", "timestamp,value\n2024-01-01 00:00:00,1,7\n");
     CliRun run = CliRun.of("detect", "--detector", "zscore", input.toString());
