@@ -21,6 +21,16 @@ public final class DetectorCatalog {
                     s.intValue("window", 2),
                     s.doubleValue("threshold", 0),
                     s.intValue("min-points", 2))));
+    register(
+        new DetectorType(
+            "windowed-gaussian",
+            "NAB's windowed Gaussian baseline: normal tail probability over the previous window",
+            Map.of("window", "6400", "step", "100", "threshold", "7.0"),
+            s ->
+                new WindowedGaussianDetector(
+                    s.intValue("window", 1),
+                    s.intValue("step", 1),
+                    s.doubleValue("threshold", 0))));
   }
 
   private DetectorCatalog() {}
