@@ -1,0 +1,22 @@
+package io.vigil.micrometer;
+
+/** One number read from a watched meter each step, fed to a detector of its own. */
+public enum Signal {
+  /** Events per second over the step: counters, and the count of timers and summaries. */
+  RATE,
+  /** Mean of a timer (seconds) or a distribution summary over the step. */
+  MEAN,
+  /** Maximum of a timer (seconds) or a distribution summary over the step. */
+  MAX,
+  /** The configured percentile of a timer or summary that publishes it. */
+  PERCENTILE,
+  /** A gauge's value, or a long task timer's active tasks. */
+  VALUE,
+  /** Server errors over all requests of one meter name and service, from status or outcome tags. */
+  ERROR_RATIO;
+
+  /** The signal's name in Micrometer's tag style: {@code error.ratio}. */
+  public String tagValue() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+  }
+}
