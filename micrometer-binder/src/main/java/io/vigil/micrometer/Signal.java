@@ -1,5 +1,10 @@
 package io.vigil.micrometer;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
 /** One number read from a watched meter each step, fed to a detector of its own. */
 public enum Signal {
   /** Events per second over the step: counters, and the count of timers and summaries. */
@@ -17,6 +22,21 @@ public enum Signal {
 
   /** The signal's name in Micrometer's tag style: {@code error.ratio}. */
   public String tagValue() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    return name().toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  /** The signal with this tag value, or null. */
+  public static @Nullable Signal fromTagValue(String tagValue) {
+    for (Signal signal : values()) {
+      if (signal.tagValue().equals(tagValue)) {
+        return signal;
+      }
+    }
+    return null;
+  }
+
+  /** Every tag value, in declaration order. */
+  public static List<String> tagValues() {
+    return Arrays.stream(values()).map(Signal::tagValue).toList();
   }
 }

@@ -15,8 +15,11 @@ import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.DetectorCatalog;
 import io.vigil.detect.DetectorType;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +31,10 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
 
   /** Every key at its default: detection with the catalog's {@code default} detector. */
   VigilAnomalyConfig DEFAULT = k -> null;
+
+  /** The signals watched unless {@code signals} says otherwise: all but {@link Signal#MAX}. */
+  Set<Signal> DEFAULT_SIGNALS =
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Signal.MAX)));
 
   @Override
   default String prefix() {
@@ -93,6 +100,39 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
     return value;
   }
 
+  /**
+   * The signals fed to detectors, as a comma-separated list of {@link Signal#tagValue()}s ({@code
+   * rate,mean,percentile,value,error.ratio}). {@code max} is left out by default: the maximum of a
+   * step is extreme-value distributed, and a z-score over it raises false alarms on steady load.
+   */
+  default Set<Signal> signals() {
+    String text = getString(this, "signals").orElse(null);
+    if (text == null) {
+      return DEFAULT_SIGNALS;
+    }
+    Set<Signal> signals = EnumSet.noneOf(Signal.class);
+    for (String name : text.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      Signal signal = Signal.fromTagValue(name.trim());
+      if (signal == null) {
+        throw new ValidationException(
+            Validated.invalid(
+                prefix() + ".signals",
+                text,
+                "must list signals among "
+                    + Signal.tagValues()
+                    + " but '"
+                    + name.trim()
+                    + "' is none",
+                InvalidReason.MALFORMED));
+      }
+      signals.add(signal);
+    }
+    return Collections.unmodifiableSet(signals);
+  }
+
   /** The tag naming the service whose error ratio is watched ({@code service}). */
   default String serviceTag() {
     return getString(this, "serviceTag").orElse("service");
@@ -109,6 +149,7 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
         check("maxSeries", VigilAnomalyConfig::maxSeries),
         check("seriesExpiry", VigilAnomalyConfig::seriesExpiry),
         check("percentile", VigilAnomalyConfig::percentile),
+        check("signals", VigilAnomalyConfig::signals),
         checkRequired("serviceTag", VigilAnomalyConfig::serviceTag));
   }
 

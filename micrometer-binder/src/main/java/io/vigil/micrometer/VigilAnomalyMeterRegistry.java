@@ -82,6 +82,7 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
     this.detection =
         new StepDetection(
             config.detectorSupplier(),
+            config.signals(),
             config.percentile(),
             config.serviceTag(),
             config.seriesExpiry().toMillis(),

@@ -7,11 +7,13 @@ import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.Verdict;
 import io.vigil.micrometer.AnomalyEvent;
 import io.vigil.micrometer.Signal;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,6 +28,7 @@ import java.util.function.Supplier;
 public final class StepDetection {
 
   private final Supplier<AnomalyDetector> detectorFactory;
+  private final Set<Signal> signals;
   private final SignalReader reader;
   private final String serviceTag;
   private final long expiryMillis;
@@ -42,6 +45,7 @@ public final class StepDetection {
    * Creates the step's engine.
    *
    * @param detectorFactory makes one fresh detector per signal
+   * @param signals the signals fed to detectors; others are read but not watched
    * @param percentile the percentile read from meters that publish it
    * @param serviceTag the tag naming the service of an error ratio
    * @param expiryMillis how long a series may stay idle before its detectors are forgotten
@@ -51,6 +55,7 @@ public final class StepDetection {
    */
   public StepDetection(
       Supplier<AnomalyDetector> detectorFactory,
+      Set<Signal> signals,
       double percentile,
       String serviceTag,
       long expiryMillis,
@@ -58,6 +63,7 @@ public final class StepDetection {
       Consumer<AnomalyEvent> events,
       WarnThenDebugLogger meterLogger) {
     this.detectorFactory = detectorFactory;
+    this.signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
     this.reader = new SignalReader(percentile);
     this.serviceTag = serviceTag;
     this.expiryMillis = expiryMillis;
@@ -119,7 +125,9 @@ public final class StepDetection {
             (signal, value, nonNegative) -> {
               if (accepted(value, nonNegative)) {
                 sawFiniteValue = true;
-                detect(detectors, id, signal, now, value);
+                if (signals.contains(signal)) {
+                  detect(detectors, id, signal, now, value);
+                }
               }
             });
     boolean active = Double.isNaN(count) ? sawFiniteValue : count > 0;
@@ -168,6 +176,9 @@ public final class StepDetection {
   }
 
   private void detectErrorRatios(long now) {
+    if (!signals.contains(Signal.ERROR_RATIO)) {
+      return;
+    }
     for (ErrorTally tally : errors.values()) {
       if (tally.total <= 0) {
         continue;
