@@ -129,9 +129,12 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
         + "'";
   }
 
-  /** Runs detection for the step that just ended; a step is never run twice. */
+  /**
+   * Runs detection for the step that just ended; a step is never run twice. Public so that tests
+   * and replays can drive steps with a mock clock and publishing disabled.
+   */
   @Override
-  protected void publish() {
+  public void publish() {
     long stepMillis = config.step().toMillis();
     long now = clock.wallTime();
     synchronized (publishLock) {
