@@ -33,24 +33,24 @@ public final class ApmObservationHandler implements ObservationHandler<Observati
 
   @Override
   public void onStart(Observation.Context context) {
-    tracker.startRequest(context, endpoint(context), value(context, "method", "UNKNOWN"));
+    tracker.startRequest(context, endpoint(context), valueOr(context, "method", "UNKNOWN"));
   }
 
   @Override
   public void onStop(Observation.Context context) {
-    String status = value(context, "status", "UNKNOWN");
-    String outcome = value(context, "outcome", outcomeOf(status));
+    String status = valueOr(context, "status", "UNKNOWN");
+    String outcome = valueOr(context, "outcome", outcomeOf(status));
     tracker.end(
         context,
         endpoint(context),
-        value(context, "method", "UNKNOWN"),
+        valueOr(context, "method", "UNKNOWN"),
         status,
         outcome,
         ApmTracker.exceptionTag(context.getError()));
   }
 
   private static String endpoint(Observation.Context context) {
-    String uri = value(context, "uri", null);
+    String uri = value(context, "uri");
     if (uri != null) {
       return uri;
     }
@@ -66,9 +66,13 @@ public final class ApmObservationHandler implements ObservationHandler<Observati
     }
   }
 
-  private static @Nullable String value(
-      Observation.Context context, String key, @Nullable String fallback) {
+  private static @Nullable String value(Observation.Context context, String key) {
     KeyValue keyValue = context.getLowCardinalityKeyValue(key);
-    return keyValue != null ? keyValue.getValue() : fallback;
+    return keyValue != null ? keyValue.getValue() : null;
+  }
+
+  private static String valueOr(Observation.Context context, String key, String fallback) {
+    String value = value(context, key);
+    return value != null ? value : fallback;
   }
 }
