@@ -89,8 +89,11 @@ public final class ApmTracker {
     long now = clock.monotonicTime();
     sweepIfDue(now);
     if (inFlight.size() >= maxActive) {
-      overflow.increment();
-      return;
+      expireStale(); // full: make room from requests past their timeout before refusing
+      if (inFlight.size() >= maxActive) {
+        overflow.increment();
+        return;
+      }
     }
     LongTaskTimer.Sample active =
         LongTaskTimer.builder(name + ".active")

@@ -113,6 +113,24 @@ class ApmTrackerTest {
   }
 
   @Test
+  void whenFullStaleRequestsMakeRoomBeforeANewOneIsRefused() {
+    ApmTracker tracker =
+        ApmTracker.builder(registry).maxActive(10).timeout(Duration.ofMinutes(1)).build();
+    for (int i = 0; i < 10; i++) {
+      tracker.startRequest(i, "/x", "GET");
+    }
+    clock.add(Duration.ofSeconds(50));
+    tracker.startRequest("refused", "/x", "GET"); // sweeps (nothing stale yet), then refuses
+    clock.add(Duration.ofSeconds(11)); // the first ten are stale; the next sweep is not yet due
+
+    tracker.startRequest("accepted", "/x", "GET");
+
+    assertThat(tracker.activeRequests()).isEqualTo(1);
+    assertThat(registry.get("http.server.requests.overflow").counter().count()).isEqualTo(1);
+    assertThat(registry.get("http.server.requests.expired").counter().count()).isEqualTo(10);
+  }
+
+  @Test
   void aClockThatGoesBackIsCountedNotRecorded() {
     ApmTracker tracker = ApmTracker.create(registry);
     tracker.startRequest("a", "/x", "GET");
