@@ -17,6 +17,14 @@ final class SignalDetectors {
   long lastActiveMillis;
   long lastSeenMillis;
 
+  /** The error-ratio unit of the series' meter, read from its tags once; null if it has none. */
+  @Nullable ErrorKey errorKey;
+
+  /** Whether the meter's status or outcome tag reports a server error. */
+  boolean serverError;
+
+  boolean errorKeyRead;
+
   SignalDetectors(long nowMillis) {
     this.lastActiveMillis = nowMillis;
     this.lastSeenMillis = nowMillis;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The work of one publish: reads every watched meter's signals for the step that ended, feeds each
@@ -135,7 +136,14 @@ public final class StepDetection {
       detectors.lastActiveMillis = now;
     }
     if (count > 0) {
-      tallyErrors(id, count, now);
+      if (!detectors.errorKeyRead) {
+        detectors.errorKey = errorKey(id);
+        detectors.serverError = ErrorTally.isServerError(id.getTag("outcome"), id.getTag("status"));
+        detectors.errorKeyRead = true;
+      }
+      if (detectors.errorKey != null) {
+        tallyErrors(detectors.errorKey, detectors.serverError, count, now);
+      }
     }
   }
 
@@ -160,17 +168,18 @@ public final class StepDetection {
     }
   }
 
-  private void tallyErrors(Meter.Id id, double count, long now) {
-    String outcome = id.getTag("outcome");
-    String status = id.getTag("status");
-    if (outcome == null && status == null) {
-      return;
+  private @Nullable ErrorKey errorKey(Meter.Id id) {
+    if (id.getTag("outcome") == null && id.getTag("status") == null) {
+      return null;
     }
     String service = id.getTag(serviceTag);
-    ErrorKey key = new ErrorKey(id.getName(), service == null ? "" : service);
+    return new ErrorKey(id.getName(), service == null ? "" : service);
+  }
+
+  private void tallyErrors(ErrorKey key, boolean serverError, double count, long now) {
     ErrorTally tally = errors.computeIfAbsent(key, k -> new ErrorTally(errorRatioId(k), now));
     tally.total += count;
-    if (ErrorTally.isServerError(outcome, status)) {
+    if (serverError) {
       tally.errors += count;
     }
   }
