@@ -103,17 +103,6 @@ public final class StepDetection {
     return true;
   }
 
-  /** How many series hold detector state (for tests and the benchmarks). */
-  public int seriesWithState() {
-    int n = 0;
-    for (SignalDetectors detectors : series.values()) {
-      if (detectors.holdsState()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   private void observe(Meter meter, long now, double stepSeconds) {
     SignalDetectors detectors = series.computeIfAbsent(meter, m -> new SignalDetectors(now));
     detectors.lastSeenMillis = now;
