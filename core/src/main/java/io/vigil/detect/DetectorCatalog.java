@@ -13,6 +13,12 @@ public final class DetectorCatalog {
   static {
     register(
         new DetectorType(
+            "default",
+            "Vigil's default detector for service metrics (fixed parameters)",
+            Map.of(),
+            s -> new DefaultDetector()));
+    register(
+        new DetectorType(
             "zscore",
             "rolling z-score over the previous window of points",
             Map.of("window", "100", "threshold", "3.0", "min-points", "10"),

@@ -1,0 +1,244 @@
+package io.vigil.micrometer;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seed's {@code APMTracker} on Micrometer: starts and ends requests by id and records, under a
+ * base name ({@code http.server.requests} by default):
+ *
+ * <ul>
+ *   <li>{@code <name>}: a timer of request durations with a percentile histogram, tagged {@code
+ *       uri}, {@code method}, {@code status}, {@code outcome} and {@code exception}; its count is
+ *       the requests total;
+ *   <li>{@code <name>.active}: a long task timer of the requests in flight, tagged {@code uri} and
+ *       {@code method};
+ *   <li>{@code <name>.expired}: requests that never ended within the timeout and were dropped;
+ *   <li>{@code <name>.overflow}: requests not tracked because the in-flight limit was reached;
+ *   <li>{@code <name>.invalid}: ends with a negative duration (a clock that went back), skipped.
+ * </ul>
+ *
+ * <p>In-flight requests are bounded by a limit and expire after a timeout, so requests that never
+ * end cannot grow memory. Never throws on the request path; thread-safe.
+ */
+public final class ApmTracker {
+
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final String name;
+  private final int maxActive;
+  private final long timeoutNanos;
+  private final Map<Object, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final AtomicLong nextSweepNanos;
+  private final Counter expired;
+  private final Counter overflow;
+  private final Counter invalid;
+
+  private ApmTracker(Builder builder) {
+    this.registry = builder.registry;
+    this.clock = registry.config().clock();
+    this.name = builder.name;
+    this.maxActive = builder.maxActive;
+    this.timeoutNanos = builder.timeout.toNanos();
+    this.nextSweepNanos = new AtomicLong(clock.monotonicTime() + timeoutNanos / 4);
+    this.expired =
+        Counter.builder(name + ".expired")
+            .description("Requests that never ended within the timeout")
+            .register(registry);
+    this.overflow =
+        Counter.builder(name + ".overflow")
+            .description("Requests not tracked because too many were in flight")
+            .register(registry);
+    this.invalid =
+        Counter.builder(name + ".invalid")
+            .description("Requests that ended with a negative duration, skipped")
+            .register(registry);
+  }
+
+  /** A tracker recording into this registry with the defaults. */
+  public static ApmTracker create(MeterRegistry registry) {
+    return builder(registry).build();
+  }
+
+  /** Starts configuring a tracker for this registry. */
+  public static Builder builder(MeterRegistry registry) {
+    return new Builder(registry);
+  }
+
+  /**
+   * Starts tracking a request; a second start with an id in flight is ignored.
+   *
+   * @param requestId any key with equals and hashCode, unique among requests in flight
+   * @param endpoint the route, low cardinality ({@code /api/users/{id}}, not the raw path)
+   * @param method the HTTP method
+   */
+  public void startRequest(Object requestId, String endpoint, String method) {
+    long now = clock.monotonicTime();
+    sweepIfDue(now);
+    if (inFlight.size() >= maxActive) {
+      expireStale(); // full: make room from requests past their timeout before refusing
+      if (inFlight.size() >= maxActive) {
+        overflow.increment();
+        return;
+      }
+    }
+    LongTaskTimer.Sample active =
+        LongTaskTimer.builder(name + ".active")
+            .description("Requests in flight")
+            .tags("uri", endpoint, "method", method)
+            .register(registry)
+            .start();
+    InFlight previous =
+        inFlight.putIfAbsent(requestId, new InFlight(endpoint, method, now, active));
+    if (previous != null) {
+      active.stop();
+    }
+  }
+
+  /** Ends a request with its HTTP status; an unknown or expired id is ignored. */
+  public void endRequest(Object requestId, int statusCode) {
+    endRequest(requestId, statusCode, null);
+  }
+
+  /** Ends a request with its HTTP status and the exception that ended it, if any. */
+  public void endRequest(Object requestId, int statusCode, @Nullable Throwable error) {
+    end(
+        requestId,
+        null,
+        null,
+        Integer.toString(statusCode),
+        Outcome.forStatus(statusCode).name(),
+        exceptionTag(error));
+  }
+
+  /** How many requests are in flight. */
+  public int activeRequests() {
+    return inFlight.size();
+  }
+
+  /** Drops the requests in flight for longer than the timeout, counting each in {@code expired}. */
+  public void expireStale() {
+    long now = clock.monotonicTime();
+    Iterator<InFlight> it = inFlight.values().iterator();
+    while (it.hasNext()) {
+      InFlight request = it.next();
+      if (now - request.startNanos() > timeoutNanos) {
+        it.remove();
+        request.active().stop();
+        expired.increment();
+      }
+    }
+  }
+
+  /**
+   * Ends a request, overriding the endpoint and method given at start when the caller learned them
+   * later (as an observation's key values are).
+   */
+  void end(
+      Object requestId,
+      @Nullable String endpoint,
+      @Nullable String method,
+      String status,
+      String outcome,
+      String exception) {
+    InFlight request = inFlight.remove(requestId);
+    if (request == null) {
+      return;
+    }
+    request.active().stop();
+    long duration = clock.monotonicTime() - request.startNanos();
+    if (duration < 0) {
+      invalid.increment();
+      return;
+    }
+    Timer.builder(name)
+        .description("Duration of HTTP server requests")
+        .tags(
+            Tags.of(
+                "uri", endpoint != null ? endpoint : request.endpoint(),
+                "method", method != null ? method : request.method(),
+                "status", status,
+                "outcome", outcome,
+                "exception", exception))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(duration, TimeUnit.NANOSECONDS);
+  }
+
+  static String exceptionTag(@Nullable Throwable error) {
+    if (error == null) {
+      return "none";
+    }
+    String simple = error.getClass().getSimpleName();
+    return simple.isEmpty() ? error.getClass().getName() : simple;
+  }
+
+  private void sweepIfDue(long now) {
+    long due = nextSweepNanos.get();
+    if (now - due >= 0 && nextSweepNanos.compareAndSet(due, now + timeoutNanos / 4)) {
+      expireStale();
+    }
+  }
+
+  private record InFlight(
+      String endpoint, String method, long startNanos, LongTaskTimer.Sample active) {}
+
+  /** Configures an {@link ApmTracker}. */
+  public static final class Builder {
+
+    private final MeterRegistry registry;
+    private String name = "http.server.requests";
+    private int maxActive = 10_000;
+    private Duration timeout = Duration.ofMinutes(5);
+
+    private Builder(MeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The base meter name ({@code http.server.requests}). */
+    public Builder name(String name) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("name must be a non-blank meter name but was " + name);
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** How many requests may be in flight at once (10,000); more are counted, not tracked. */
+    public Builder maxActive(int maxActive) {
+      if (maxActive < 1) {
+        throw new IllegalArgumentException("maxActive must be at least 1 but was " + maxActive);
+      }
+      this.maxActive = maxActive;
+      return this;
+    }
+
+    /** How long a request may stay in flight before it expires (5 minutes). */
+    public Builder timeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(
+            "timeout must be a positive duration but was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Builds the tracker and registers its counters. */
+    public ApmTracker build() {
+      return new ApmTracker(this);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.vigil.micrometer.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The running counts the anomaly-detecting registry reports about itself. */
+public final class AnomalyStats {
+
+  /** Anomalous signals reported to listeners. */
+  public final AtomicLong detected = new AtomicLong();
+
+  /** Meters currently held and watched, own meters excluded. */
+  public final AtomicInteger watched = new AtomicInteger();
+
+  /** Meter registrations refused because the series cap was reached. */
+  public final AtomicLong dropped = new AtomicLong();
+
+  /** Series removed after staying idle for the configured expiry. */
+  public final AtomicLong expired = new AtomicLong();
+
+  /** Signal values skipped because they were NaN or infinite. */
+  public final AtomicLong skippedInvalid = new AtomicLong();
+
+  /** Signal values skipped because a duration, rate or count was negative. */
+  public final AtomicLong skippedNegative = new AtomicLong();
+
+  /** Listener calls that threw. */
+  public final AtomicLong listenerFailures = new AtomicLong();
+}

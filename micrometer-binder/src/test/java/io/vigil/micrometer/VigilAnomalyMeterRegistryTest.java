@@ -1,0 +1,291 @@
+package io.vigil.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.common.util.internal.logging.InternalLogLevel;
+import io.micrometer.common.util.internal.logging.LogEvent;
+import io.micrometer.common.util.internal.logging.MockLoggerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The registry's detection, bounds and listener contract. */
+class VigilAnomalyMeterRegistryTest {
+
+  private final MockClock clock = new MockClock();
+  private final List<AnomalyEvent> events = new ArrayList<>();
+  private final MockLoggerFactory loggers = new MockLoggerFactory();
+
+  private VigilAnomalyMeterRegistry registry(Map<String, String> settings) {
+    VigilAnomalyConfig config =
+        key -> {
+          if (key.equals("vigil.anomaly.enabled")) {
+            return "false";
+          }
+          return settings.get(key.substring("vigil.anomaly.".length()));
+        };
+    return loggers.injectLogger(
+        () -> VigilAnomalyMeterRegistry.builder(config).clock(clock).listener(events::add).build());
+  }
+
+  private VigilAnomalyMeterRegistry fastRegistry() {
+    return registry(
+        Map.of("detector", "zscore", "detectorSettings", "window=20,min-points=5,threshold=4"));
+  }
+
+  private void step(VigilAnomalyMeterRegistry registry) {
+    clock.add(Duration.ofMinutes(1));
+    registry.publish();
+  }
+
+  private SimpleMeterRegistry exported(VigilAnomalyMeterRegistry registry) {
+    SimpleMeterRegistry exported = new SimpleMeterRegistry();
+    registry.metrics().bindTo(exported);
+    return exported;
+  }
+
+  private List<LogEvent> warnings(Class<?> logger) {
+    return loggers.getLogger(logger).getLogEvents().stream()
+        .filter(e -> e.getLevel() == InternalLogLevel.WARN)
+        .toList();
+  }
+
+  @Test
+  void cardinalityBombStaysUnderTheCapCountsDropsAndWarnsOnce() {
+    VigilAnomalyMeterRegistry registry = registry(Map.of("maxSeries", "1000"));
+
+    for (int i = 0; i < 1_000_000; i++) {
+      registry.counter("orders", "customer", Integer.toString(i)).increment();
+    }
+
+    long watched =
+        registry.getMeters().stream().filter(m -> m.getId().getName().equals("orders")).count();
+    assertThat(watched).isEqualTo(1000);
+    SimpleMeterRegistry exported = exported(registry);
+    assertThat(exported.get("vigil.anomaly.series.dropped").functionCounter().count())
+        .isEqualTo(999_000);
+    assertThat(exported.get("vigil.anomaly.series.watched").gauge().value()).isEqualTo(1000);
+    List<LogEvent> warnings = warnings(VigilAnomalyMeterRegistry.class);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).getMessage()).contains("1000", "vigil.anomaly.maxSeries", "orders");
+  }
+
+  @Test
+  void removingAMeterFreesItsSlot() {
+    VigilAnomalyMeterRegistry registry = registry(Map.of("maxSeries", "1"));
+    Counter first = registry.counter("a");
+    registry.counter("b").increment();
+    assertThat(registry.find("b").counter()).isNull();
+
+    registry.remove(first);
+    registry.counter("b").increment();
+
+    assertThat(registry.find("b").counter()).isNotNull();
+  }
+
+  @Test
+  void unwatchedMetersAreNotCountedAsDropped() {
+    VigilAnomalyConfig config = key -> key.equals("vigil.anomaly.maxSeries") ? "1" : null;
+    VigilAnomalyMeterRegistry registry =
+        VigilAnomalyMeterRegistry.builder(
+                key -> key.equals("vigil.anomaly.enabled") ? "false" : config.get(key))
+            .clock(clock)
+            .watch(VigilMeterFilters.watchNames("http.server.requests"))
+            .build();
+
+    registry.counter("http.server.requests").increment();
+    registry.counter("cache.gets", "key", "1").increment();
+    registry.counter("http.server.requests", "uri", "/other").increment();
+
+    SimpleMeterRegistry exported = exported(registry);
+    assertThat(exported.get("vigil.anomaly.series.dropped").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.find("cache.gets").counter()).isNull();
+  }
+
+  @Test
+  void reportsARateJumpWithTheMeterItsSignalAndTheBand() {
+    VigilAnomalyMeterRegistry registry = fastRegistry();
+    Counter orders = registry.counter("orders.placed", "region", "eu");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    assertThat(events).isEmpty();
+
+    orders.increment(6000);
+    step(registry);
+
+    assertThat(events).hasSize(1);
+    AnomalyEvent event = events.get(0);
+    assertThat(event.name()).isEqualTo("orders.placed");
+    assertThat(event.tags().stream()).anyMatch(t -> t.getValue().equals("eu"));
+    assertThat(event.signal()).isEqualTo(Signal.RATE);
+    assertThat(event.value()).isEqualTo(100.0);
+    assertThat(event.timestampMillis() % 60_000).isZero();
+    assertThat(event.verdict().upper()).isBetween(10.0, 11.0);
+  }
+
+  @Test
+  void aStepIsNeverFedTwice() {
+    VigilAnomalyMeterRegistry registry = fastRegistry();
+    Counter orders = registry.counter("orders.placed");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    orders.increment(6000);
+    step(registry);
+    registry.publish();
+    registry.publish();
+
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void serverErrorRatioIsWatchedPerService() {
+    VigilAnomalyMeterRegistry registry =
+        registry(
+            Map.of(
+                "detector",
+                "zscore",
+                "detectorSettings",
+                "window=20,min-points=5,threshold=4",
+                "signals",
+                "error.ratio"));
+    Timer ok =
+        registry.timer("http.server.requests", "service", "cart", "status", "200", "uri", "/a");
+    Timer failed =
+        registry.timer("http.server.requests", "service", "cart", "status", "503", "uri", "/a");
+    Timer otherService =
+        registry.timer("http.server.requests", "service", "search", "outcome", "SUCCESS");
+    for (int i = 0; i < 30; i++) {
+      record(ok, 95 + i % 5);
+      record(failed, 5 - i % 5 / 2);
+      record(otherService, 100);
+      step(registry);
+    }
+    assertThat(events).isEmpty();
+
+    record(ok, 50);
+    record(failed, 50);
+    record(otherService, 100);
+    step(registry);
+
+    assertThat(events).hasSize(1);
+    AnomalyEvent event = events.get(0);
+    assertThat(event.signal()).isEqualTo(Signal.ERROR_RATIO);
+    assertThat(event.name()).isEqualTo("http.server.requests");
+    assertThat(event.meterId().getTag("service")).isEqualTo("cart");
+    assertThat(event.value()).isEqualTo(0.5);
+  }
+
+  private static void record(Timer timer, int times) {
+    for (int i = 0; i < times; i++) {
+      timer.record(10, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Test
+  void nanAndNegativeValuesAreSkippedAndCounted() {
+    VigilAnomalyMeterRegistry registry = fastRegistry();
+    Gauge.builder("queue.depth", () -> Double.NaN).register(registry);
+    TimeGauge.builder("clock.drift", () -> -5, TimeUnit.MILLISECONDS).register(registry);
+
+    step(registry);
+    step(registry);
+
+    SimpleMeterRegistry exported = exported(registry);
+    assertThat(
+            exported
+                .get("vigil.anomaly.samples.skipped")
+                .tag("reason", "invalid")
+                .functionCounter()
+                .count())
+        .isEqualTo(2);
+    // A negative duration from a time gauge, each step.
+    assertThat(
+            exported
+                .get("vigil.anomaly.samples.skipped")
+                .tag("reason", "negative")
+                .functionCounter()
+                .count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void idleSeriesGiveTheirDetectorStateBack() {
+    VigilAnomalyMeterRegistry registry =
+        registry(Map.of("detector", "zscore", "seriesExpiry", "5m"));
+    Counter orders = registry.counter("orders.placed");
+    orders.increment(10);
+    step(registry);
+    for (int i = 0; i < 4; i++) {
+      step(registry);
+    }
+    SimpleMeterRegistry exported = exported(registry);
+    assertThat(exported.get("vigil.anomaly.series.expired").functionCounter().count()).isZero();
+
+    step(registry);
+
+    assertThat(exported.get("vigil.anomaly.series.expired").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.find("orders.placed").counter()).as("the meter itself stays").isNotNull();
+  }
+
+  @Test
+  void aThrowingListenerIsLoggedCountedAndDoesNotStopTheOthers() {
+    VigilAnomalyMeterRegistry registry = fastRegistry();
+    List<AnomalyEvent> after = new ArrayList<>();
+    registry.addListener(
+        e -> {
+          throw new IllegalStateException("listener bug");
+        });
+    registry.addListener(after::add);
+    Counter orders = registry.counter("orders.placed");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    orders.increment(6000);
+    step(registry);
+
+    assertThat(after).hasSize(1);
+    assertThat(events).hasSize(1);
+    assertThat(exported(registry).get("vigil.anomaly.listener.failures").functionCounter().count())
+        .isEqualTo(1);
+    List<LogEvent> warnings = warnings(AnomalyListener.class);
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0).getCause()).hasMessage("listener bug");
+  }
+
+  @Test
+  void aMeterThatThrowsIsSkippedAndTheOthersAreStillWatched() {
+    VigilAnomalyMeterRegistry registry = fastRegistry();
+    AtomicReference<Double> broken = new AtomicReference<>(1.0);
+    Gauge.builder(
+            "broken",
+            broken,
+            b -> {
+              throw new IllegalStateException("gauge bug");
+            })
+        .register(registry);
+    Counter orders = registry.counter("orders.placed");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    orders.increment(6000);
+    step(registry);
+
+    assertThat(events).extracting(AnomalyEvent::name).containsExactly("orders.placed");
+  }
+}
