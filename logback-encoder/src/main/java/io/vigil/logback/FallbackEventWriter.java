@@ -42,10 +42,16 @@ final class FallbackEventWriter {
       write(generator, names.getService(), formatter.getServiceName());
       write(generator, names.getServiceVersion(), formatter.getServiceVersion());
       write(generator, names.getEnvironment(), formatter.getEnvironment());
-      write(generator, names.getMessage(), limit(safeMessage(event), limit));
+      write(
+          generator,
+          names.getMessage(),
+          LengthLimitingValueMasker.limit(safeMessage(event), limit));
       write(generator, names.getLogger(), event.getLoggerName());
       write(generator, names.getThread(), event.getThreadName());
-      write(generator, FIELD_ENCODER_ERROR, limit(String.valueOf(failure), limit));
+      write(
+          generator,
+          FIELD_ENCODER_ERROR,
+          LengthLimitingValueMasker.limit(String.valueOf(failure), limit));
       generator.writeEndObject();
     }
     out.writeBytes(lineSeparator);
@@ -64,11 +70,5 @@ final class FallbackEventWriter {
     } catch (RuntimeException formattingFailed) {
       return event.getMessage();
     }
-  }
-
-  private static @Nullable String limit(@Nullable String value, int limit) {
-    return value != null && limit > 0 && value.length() > limit
-        ? LengthLimitingValueMasker.truncate(value, limit)
-        : value;
   }
 }

@@ -6,8 +6,9 @@ import tools.jackson.core.TokenStreamContext;
 
 /**
  * A logstash-logback-encoder {@link ValueMasker} that cuts every string value longer than a limit
- * (message, stack trace, MDC and key-value values alike) and ends it with a marker saying how much
- * was cut, so that no single event can grow a log line without bound.
+ * (MDC, key-value and argument values) and ends it with a marker saying how much was cut, so that
+ * no single event can grow a log line without bound; the message, error message and stack trace are
+ * cut the same way by their own providers.
  */
 public final class LengthLimitingValueMasker implements ValueMasker {
 
@@ -36,6 +37,19 @@ public final class LengthLimitingValueMasker implements ValueMasker {
       return truncate(text, maxLength);
     }
     return null;
+  }
+
+  /**
+   * Returns {@code text} cut to {@code maxLength} characters with the marker, or unchanged when it
+   * is short enough, {@code null} or the limit is 0 (no limit).
+   *
+   * @param text the value to limit
+   * @param maxLength the number of characters to keep, 0 for no limit
+   */
+  static @Nullable String limit(@Nullable String text, int maxLength) {
+    return text != null && maxLength > 0 && text.length() > maxLength
+        ? truncate(text, maxLength)
+        : text;
   }
 
   /**

@@ -3,9 +3,7 @@ package io.vigil.logback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import net.logstash.logback.mask.FieldMasker;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.TokenStreamContext;
@@ -23,12 +21,20 @@ public final class SensitiveFieldMasker implements FieldMasker {
   public static final List<String> DEFAULT_WORDS =
       List.of("password", "passwd", "secret", "token", "authorization", "apikey", "cookie");
 
-  /** Decisions cached per field name; beyond this many names, decisions are computed each time. */
-  static final int MAX_CACHED_NAMES = 4096;
+  /** Slots in the decision cache; a power of two. */
+  static final int CACHE_SLOTS = 512;
 
   private final char[][] words;
   private final Object mask;
-  private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
+
+  /**
+   * Decisions by field name, one per slot chosen by the name's hash; a name that finds its slot
+   * taken by another is decided again (and takes the slot). Entries are immutable, so racing
+   * threads at worst decide a name twice. Memory is bounded by the slot count.
+   */
+  private final Decision[] decisions = new Decision[CACHE_SLOTS];
+
+  private record Decision(String name, boolean sensitive) {}
 
   /**
    * Creates a masker for the given words.
@@ -70,14 +76,13 @@ public final class SensitiveFieldMasker implements FieldMasker {
    * @param fieldName the name of a JSON field
    */
   public boolean isSensitive(String fieldName) {
-    Boolean cached = decisions.get(fieldName);
-    if (cached != null) {
-      return cached;
+    int slot = fieldName.hashCode() & (CACHE_SLOTS - 1);
+    Decision cached = decisions[slot];
+    if (cached != null && (cached.name == fieldName || cached.name.equals(fieldName))) {
+      return cached.sensitive;
     }
     boolean sensitive = containsAnyWord(fieldName);
-    if (decisions.size() < MAX_CACHED_NAMES) {
-      decisions.put(fieldName, sensitive);
-    }
+    decisions[slot] = new Decision(fieldName, sensitive);
     return sensitive;
   }
 

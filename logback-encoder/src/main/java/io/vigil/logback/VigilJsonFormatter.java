@@ -18,10 +18,7 @@ import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestam
 import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
-import net.logstash.logback.composite.loggingevent.MessageJsonProvider;
-import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
-import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 import net.logstash.logback.mask.MaskingJsonGenerator;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import org.jspecify.annotations.Nullable;
@@ -44,14 +41,16 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private final FixedValueJsonProvider service = new FixedValueJsonProvider();
   private final FixedValueJsonProvider serviceVersion = new FixedValueJsonProvider();
   private final FixedValueJsonProvider environment = new FixedValueJsonProvider();
-  private final MessageJsonProvider message = new MessageJsonProvider();
+  private final TruncatingMessageJsonProvider message = new TruncatingMessageJsonProvider();
   private final LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
   private final LoggingEventThreadNameJsonProvider thread =
       new LoggingEventThreadNameJsonProvider();
   private final TraceContextJsonProvider traceContext = new TraceContextJsonProvider();
   private final ThrowableClassNameJsonProvider errorType = new ThrowableClassNameJsonProvider();
-  private final ThrowableMessageJsonProvider errorMessage = new ThrowableMessageJsonProvider();
-  private final StackTraceJsonProvider stackTrace = new StackTraceJsonProvider();
+  private final TruncatingThrowableMessageJsonProvider errorMessage =
+      new TruncatingThrowableMessageJsonProvider();
+  private final TruncatingStackTraceJsonProvider stackTrace =
+      new TruncatingStackTraceJsonProvider();
   private final MdcJsonProvider mdc = new MdcJsonProvider();
   private final KeyValuePairsJsonProvider keyValuePairs = new KeyValuePairsJsonProvider();
   private final ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
@@ -68,7 +67,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private String mask = MaskingJsonGenerator.MASK;
   private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
   private final List<JsonProvider<ILoggingEvent>> extraProviders = new ArrayList<>();
-  private boolean decoratorAdded;
 
   /**
    * Creates the formatter for the given encoder.
@@ -90,10 +88,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
       service.setValue(defaultServiceName());
     }
     assembleProviders();
-    if (!decoratorAdded) {
-      addJsonGeneratorDecorator(maskingDecorator());
-      decoratorAdded = true;
-    }
     super.start();
   }
 
@@ -122,15 +116,21 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
     add(providers, stackTrace, fieldNames.getStackTrace());
+    message.setMaxLength(maxValueLength);
+    errorMessage.setMaxLength(maxValueLength);
+    stackTrace.setMaxLength(maxValueLength);
+    // Fields named by the application go through the masking generator; Vigil's own do not.
+    MaskingJsonProvider applicationFields = new MaskingJsonProvider(maskingDecorator());
     if (includeMdc) {
-      providers.addProvider(mdc);
+      applicationFields.addProvider(mdc);
     }
     if (includeKeyValuePairs) {
-      providers.addProvider(keyValuePairs);
+      applicationFields.addProvider(keyValuePairs);
     }
-    providers.addProvider(arguments);
-    providers.addProvider(markers);
-    extraProviders.forEach(providers::addProvider);
+    applicationFields.addProvider(arguments);
+    applicationFields.addProvider(markers);
+    extraProviders.forEach(applicationFields::addProvider);
+    providers.addProvider(applicationFields);
     setProviders(providers);
   }
 

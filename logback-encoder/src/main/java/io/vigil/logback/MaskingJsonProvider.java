@@ -1,0 +1,77 @@
+package io.vigil.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Context;
+import java.util.Objects;
+import net.logstash.logback.composite.AbstractJsonProvider;
+import net.logstash.logback.composite.JsonProvider;
+import net.logstash.logback.composite.JsonProviders;
+import net.logstash.logback.composite.ObjectMapperAware;
+import net.logstash.logback.decorate.JsonGeneratorDecorator;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Writes the fields of its providers at the top level through a JSON generator decorator, such as
+ * logstash-logback-encoder's {@code MaskingJsonGeneratorDecorator}.
+ *
+ * <p>Vigil masks only the fields whose names come from the application (MDC entries, key-value
+ * pairs, arguments, markers): its own fields have fixed names that are never secrets, so routing
+ * them through the masking generator would only cost time.
+ */
+public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
+    implements ObjectMapperAware {
+
+  private final JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
+  private final JsonGeneratorDecorator decorator;
+
+  /**
+   * Creates a provider that writes through the given decorator.
+   *
+   * @param decorator decorates the generator for each event, started already
+   */
+  public MaskingJsonProvider(JsonGeneratorDecorator decorator) {
+    this.decorator = Objects.requireNonNull(decorator, "decorator");
+  }
+
+  /** Adds a provider whose fields are written through the decorator. */
+  public void addProvider(JsonProvider<ILoggingEvent> provider) {
+    providers.addProvider(provider);
+  }
+
+  @Override
+  public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+    providers.writeTo(decorator.decorate(generator), event);
+  }
+
+  @Override
+  public void setContext(Context context) {
+    super.setContext(context);
+    providers.setContext(context);
+  }
+
+  @Override
+  public void setObjectMapper(ObjectMapper objectMapper) {
+    providers.setObjectMapper(objectMapper);
+  }
+
+  @Override
+  public void start() {
+    providers.start();
+    super.start();
+  }
+
+  @Override
+  public void stop() {
+    super.stop();
+    providers.stop();
+  }
+
+  @Override
+  public void prepareForDeferredProcessing(ILoggingEvent event) {
+    super.prepareForDeferredProcessing(event);
+    for (JsonProvider<ILoggingEvent> provider : providers.getProviders()) {
+      provider.prepareForDeferredProcessing(event);
+    }
+  }
+}
