@@ -18,12 +18,20 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Vigil masks only the fields whose names come from the application (MDC entries, key-value
  * pairs, arguments, markers): its own fields have fixed names that are never secrets, so routing
  * them through the masking generator would only cost time.
+ *
+ * <p>The decorated generator is kept per thread and reused while the formatter hands the same
+ * generator (it reuses one per thread until a write fails, and then makes a new one), so that
+ * decorating costs no allocation per event.
  */
 public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
     implements ObjectMapperAware {
 
   private final JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
   private final JsonGeneratorDecorator decorator;
+  private final ThreadLocal<Decorated> decorated = new ThreadLocal<>();
+
+  /** A generator and its decorated form. */
+  private record Decorated(JsonGenerator source, JsonGenerator decorated) {}
 
   /**
    * Creates a provider that writes through the given decorator.
@@ -41,7 +49,12 @@ public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 
   @Override
   public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-    providers.writeTo(decorator.decorate(generator), event);
+    Decorated last = decorated.get();
+    if (last == null || last.source != generator) {
+      last = new Decorated(generator, decorator.decorate(generator));
+      decorated.set(last);
+    }
+    providers.writeTo(last.decorated, event);
   }
 
   @Override
@@ -65,6 +78,7 @@ public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
   public void stop() {
     super.stop();
     providers.stop();
+    decorated.remove();
   }
 
   @Override

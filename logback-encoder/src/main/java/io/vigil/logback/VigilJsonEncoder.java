@@ -69,11 +69,21 @@ public class VigilJsonEncoder extends LoggingEventCompositeJsonEncoder {
   }
 
   /**
-   * Encodes the event into a reusable buffer first and copies it to the stream only when whole, so
-   * a failure half way through an event never leaves a partial line in the stream.
+   * Encodes the event so that a failure half way through never leaves a partial line in the stream:
+   * straight into an empty {@link ReusableByteBuffer} (what the TCP appender passes), which is
+   * reset on failure, and otherwise into a reusable buffer of its own first.
    */
   @Override
   public void encode(ILoggingEvent event, OutputStream outputStream) throws IOException {
+    if (outputStream instanceof ReusableByteBuffer target && target.size() == 0) {
+      try {
+        super.encode(event, target);
+      } catch (RuntimeException e) {
+        target.reset();
+        target.write(fallback(event, e));
+      }
+      return;
+    }
     ThreadLocalReusableByteBuffer pool = buffers;
     if (pool == null) {
       throw new IllegalStateException("Encoder is not started");

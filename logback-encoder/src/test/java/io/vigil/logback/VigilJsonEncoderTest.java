@@ -2,16 +2,24 @@ package io.vigil.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.marker.Markers;
+import net.logstash.logback.util.ReusableByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
+import org.slf4j.event.KeyValuePair;
 import tools.jackson.databind.JsonNode;
 
 class VigilJsonEncoderTest {
@@ -210,6 +218,39 @@ class VigilJsonEncoderTest {
         assertThat(events.get(i).get("message").asString()).isEqualTo("event " + i);
       }
     }
+  }
+
+  @Test
+  void streamsOneWholeLineEvenWhenAValueFailsToSerialize() throws Exception {
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new LogbackMDCAdapter());
+    VigilJsonEncoder encoder = new VigilJsonEncoder();
+    encoder.setContext(context);
+    encoder.start();
+    LoggingEvent event =
+        new LoggingEvent(
+            Logger.class.getName(), context.getLogger("a"), Level.INFO, "bad {}", null, null);
+    event.addKeyValuePair(new KeyValuePair("order", new HostileInputTest.ExplodingBean()));
+    event.addKeyValuePair(new KeyValuePair("password", "hunter2"));
+
+    ReusableByteBuffer appenderBuffer = new ReusableByteBuffer(64);
+    encoder.encode(event, appenderBuffer);
+    ByteArrayOutputStream plainStream = new ByteArrayOutputStream();
+    encoder.encode(event, plainStream);
+    byte[] bytes = encoder.encode(event);
+
+    for (String out :
+        List.of(
+            new String(appenderBuffer.toByteArray(), StandardCharsets.UTF_8),
+            plainStream.toString(StandardCharsets.UTF_8),
+            new String(bytes, StandardCharsets.UTF_8))) {
+      assertThat(out).endsWith(System.lineSeparator()).doesNotContain("hunter2");
+      assertThat(out.strip().lines()).hasSize(1);
+      JsonNode line = LogbackFixture.parse(out);
+      assertThat(line.get("message").asString()).isEqualTo("bad {}");
+      assertThat(line.get("encoder_error").asString()).contains("getting the total failed");
+    }
+    encoder.stop();
   }
 
   private static List<String> fieldNames(JsonNode event) {
