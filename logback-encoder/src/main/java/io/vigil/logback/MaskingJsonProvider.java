@@ -3,6 +3,7 @@ package io.vigil.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import java.util.Objects;
+import java.util.function.Predicate;
 import net.logstash.logback.composite.AbstractJsonProvider;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
@@ -28,18 +29,30 @@ public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 
   private final JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
   private final JsonGeneratorDecorator decorator;
+  private final Predicate<ILoggingEvent> plain;
   private final ThreadLocal<Decorated> decorated = new ThreadLocal<>();
 
   /** A generator and its decorated form. */
   private record Decorated(JsonGenerator source, JsonGenerator decorated) {}
 
   /**
-   * Creates a provider that writes through the given decorator.
+   * Creates a provider that writes every event through the given decorator.
    *
-   * @param decorator decorates the generator for each event, started already
+   * @param decorator decorates the generator, started already
    */
   public MaskingJsonProvider(JsonGeneratorDecorator decorator) {
+    this(decorator, event -> false);
+  }
+
+  /**
+   * Creates a provider that writes through the given decorator the events that need it.
+   *
+   * @param decorator decorates the generator, started already
+   * @param plain tells the events that the decorator would not change, written directly
+   */
+  public MaskingJsonProvider(JsonGeneratorDecorator decorator, Predicate<ILoggingEvent> plain) {
     this.decorator = Objects.requireNonNull(decorator, "decorator");
+    this.plain = Objects.requireNonNull(plain, "plain");
   }
 
   /** Adds a provider whose fields are written through the decorator. */
@@ -49,6 +62,10 @@ public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 
   @Override
   public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+    if (plain.test(event)) {
+      providers.writeTo(generator, event);
+      return;
+    }
     Decorated last = decorated.get();
     if (last == null || last.source != generator) {
       last = new Decorated(generator, decorator.decorate(generator));

@@ -120,7 +120,15 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     errorMessage.setMaxLength(maxValueLength);
     stackTrace.setMaxLength(maxValueLength);
     // Fields named by the application go through the masking generator; Vigil's own do not.
-    MaskingJsonProvider applicationFields = new MaskingJsonProvider(maskingDecorator());
+    SensitiveFieldMasker masker =
+        maskSensitiveFields && !sensitiveFieldWords.isEmpty()
+            ? new SensitiveFieldMasker(sensitiveFieldWords, mask)
+            : null;
+    MaskingJsonProvider applicationFields =
+        extraProviders.isEmpty()
+            ? new MaskingJsonProvider(
+                maskingDecorator(masker), new PlainApplicationFields(masker, maxValueLength))
+            : new MaskingJsonProvider(maskingDecorator(masker));
     if (includeMdc) {
       applicationFields.addProvider(mdc);
     }
@@ -142,10 +150,10 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     providers.addProvider(provider);
   }
 
-  private MaskingJsonGeneratorDecorator maskingDecorator() {
+  private MaskingJsonGeneratorDecorator maskingDecorator(@Nullable SensitiveFieldMasker masker) {
     MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-    if (maskSensitiveFields && !sensitiveFieldWords.isEmpty()) {
-      decorator.addFieldMasker(new SensitiveFieldMasker(sensitiveFieldWords, mask));
+    if (masker != null) {
+      decorator.addFieldMasker(masker);
     }
     if (maxValueLength > 0) {
       decorator.addValueMasker(new LengthLimitingValueMasker(maxValueLength));
