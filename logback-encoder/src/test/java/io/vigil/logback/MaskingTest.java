@@ -69,6 +69,23 @@ class MaskingTest {
   }
 
   @Test
+  void takesTheLibrarysValueMaskingDecoratorForPatternsInValues() {
+    try (LogbackFixture logback = LogbackFixture.load("value-masking.xml", dir)) {
+      logback
+          .logger("a")
+          .atInfo()
+          .addKeyValue("card", "4111111111111111")
+          .addKeyValue("password", "hunter2")
+          .log("paid with 4111111111111111");
+
+      JsonNode event = logback.onlyEvent();
+      assertThat(event.get("message").asString()).isEqualTo("paid with ****");
+      assertThat(event.get("card").asString()).isEqualTo("****");
+      assertThat(event.get("password").asString()).isEqualTo("****");
+    }
+  }
+
+  @Test
   void writesSecretsWhenMaskingIsSwitchedOff() {
     try (LogbackFixture logback = LogbackFixture.load("masking-off.xml", dir)) {
       logback.logger("a").atInfo().addKeyValue("password", "hunter2").log("login");
