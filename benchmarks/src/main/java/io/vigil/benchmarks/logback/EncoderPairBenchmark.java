@@ -27,10 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>On a machine shared with other jobs, benchmarks run one after the other see different
  * interference, which distorts their ratio; run side by side in one group, both see the same. Each
- * thread has its own event and encoders, so they share nothing but the machine. JMH reports the
- * throughput of each method of the group.
+ * thread has its own event and encoder, so they share nothing but the machine. Pinned to one core
+ * ({@code taskset -c 1}), the two threads take turns on it and see the same interference. JMH
+ * reports the throughput of each method of the group; the ratio is taken per iteration from the
+ * JSON result.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'logback.EncoderPairBenchmark'}.
+ * <p>Run: {@code taskset -c 1 java -jar benchmarks/target/benchmarks.jar
+ * 'logback.EncoderPairBenchmark' -f 3 -wi 4 -i 8 -rf json -rff pair.json}.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
