@@ -4,6 +4,8 @@ set -euo pipefail
 
 packages=()
 # (each integration adds its package here, with the binary that proves it is installed)
+# logback-encoder's end-to-end test: rsyslogd with imtcp and mmjsonparse
+[[ -x /usr/sbin/rsyslogd ]] || packages+=(rsyslog)
 
 if ((${#packages[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
