@@ -38,7 +38,7 @@ public final class GraphRootCauseRanker implements RootCauseRanker {
   /** A ranker with the given settings. */
   public GraphRootCauseRanker(RankerSettings settings) {
     this.settings = settings;
-    this.scorer = SignalScorer.robust(settings.onsetThreshold());
+    this.scorer = SignalScorer.robust(settings.onsetThreshold(), settings.persistence());
   }
 
   /** A ranker with {@link RankerSettings#DEFAULTS}. */

@@ -36,7 +36,7 @@ public final class MaxSignalRanker implements RootCauseRanker {
       all.add(scorer.score(series, incident.startMillis(), incident.endMillis()));
     }
     incident.anomalies().forEach(a -> all.add(SignalEvidence.of(a)));
-    all.sort(Comparator.comparingDouble(scorer::strength).reversed());
+    all.sort(Comparator.comparingDouble(SignalEvidence::deviation).reversed());
     Map<String, List<SignalEvidence>> byService = new LinkedHashMap<>();
     for (SignalEvidence evidence : all) {
       byService.computeIfAbsent(evidence.service(), s -> new ArrayList<>()).add(evidence);
@@ -45,7 +45,7 @@ public final class MaxSignalRanker implements RootCauseRanker {
     List<RankedCause> ranked = new ArrayList<>(byService.size());
     byService.forEach(
         (service, evidence) -> {
-          double score = evidence.isEmpty() ? 0.0 : scorer.strength(evidence.get(0));
+          double score = evidence.isEmpty() ? 0.0 : evidence.get(0).deviation();
           long onset =
               evidence.stream().mapToLong(SignalEvidence::onsetMillis).min().orElse(Long.MAX_VALUE);
           ranked.add(new RankedCause(service, score, evidence, List.of(), onset));

@@ -11,6 +11,7 @@ package io.vigil.rca;
  * @param graphWeight exponent of the normalized walk score in the final score
  * @param onsetDecay factor applied to a service whose onset is not the earliest
  * @param explainWeight exponent of (1 + anomalous callers explained) in the final score
+ * @param persistence anomalous points a deviation must be reached by to count (1: the peak)
  */
 public record RankerSettings(
     double onsetThreshold,
@@ -20,11 +21,12 @@ public record RankerSettings(
     double deviationWeight,
     double graphWeight,
     double onsetDecay,
-    double explainWeight) {
+    double explainWeight,
+    int persistence) {
 
   /** The settings measured in docs/rca.md. */
   public static final RankerSettings DEFAULTS =
-      new RankerSettings(3.0, 0.85, 50, 0.1, 0.5, 1.0, 0.8, 1.0);
+      new RankerSettings(3.0, 0.85, 50, 0.1, 0.5, 1.0, 0.8, 1.0, 3);
 
   /** Checks every value's range. */
   public RankerSettings {
@@ -36,6 +38,7 @@ public record RankerSettings(
     check(graphWeight >= 0, "graphWeight must be >= 0 but was " + graphWeight);
     check(onsetDecay > 0 && onsetDecay <= 1, "onsetDecay must be in (0, 1] but was " + onsetDecay);
     check(explainWeight >= 0, "explainWeight must be >= 0 but was " + explainWeight);
+    check(persistence >= 1, "persistence must be >= 1 but was " + persistence);
   }
 
   /** A copy with one setting changed by name, for command-line overrides. */
@@ -48,7 +51,8 @@ public record RankerSettings(
       deviationWeight,
       graphWeight,
       onsetDecay,
-      explainWeight
+      explainWeight,
+      persistence
     };
     int i =
         switch (name) {
@@ -60,15 +64,16 @@ public record RankerSettings(
           case "graphWeight" -> 5;
           case "onsetDecay" -> 6;
           case "explainWeight" -> 7;
+          case "persistence" -> 8;
           default ->
               throw new IllegalArgumentException(
                   "unknown setting '"
                       + name
                       + "', expected one of onsetThreshold, damping, rounds, backwardWeight,"
-                      + " deviationWeight, graphWeight, onsetDecay, explainWeight");
+                      + " deviationWeight, graphWeight, onsetDecay, explainWeight, persistence");
         };
     a[i] = v;
-    return new RankerSettings(a[0], a[1], (int) a[2], a[3], a[4], a[5], a[6], a[7]);
+    return new RankerSettings(a[0], a[1], (int) a[2], a[3], a[4], a[5], a[6], a[7], (int) a[8]);
   }
 
   private static void check(boolean ok, String message) {

@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Nezha layout: under any day directory, {@code <day>-fault_list.json} (faults by hour, each
  * with {@code inject_time}, {@code inject_pod}, {@code inject_type}), {@code
- * metric/<pod>_metric.csv} (per-pod metrics every minute, a {@code TimeStamp} column in seconds)
- * and {@code metric/dependency.csv} (the call graph as {@code Source,Target}).
+ * metric/<pod>_metric.csv} (per-pod metrics every minute; time from the {@code Time} text, UTC),
+ * {@code metric/dependency.csv} (the call graph as {@code Source,Target}) and optionally {@code
+ * metric/source_50.csv} and {@code destination_50.csv} (per-edge latency in columns named {@code
+ * caller_callee}, each read as a signal of the callee).
  *
  * <p>Windows, chosen so that no window sees another fault: the anomalous window of a fault runs
  * from its {@code inject_time} for {@link #ANOMALOUS_MILLIS} or until the next fault, whichever is
@@ -167,7 +169,7 @@ final class NezhaDataset {
       }
       for (int c = 0; c < table.header().size(); c++) {
         String column = table.header().get(c);
-        if (NOT_METRICS.contains(column)) {
+        if (NOT_METRICS.contains(column) || skipped(column)) {
           continue;
         }
         double[] values = new double[n];
@@ -181,6 +183,13 @@ final class NezhaDataset {
     }
     if (byService.isEmpty()) {
       throw new InputException(metricDir + ": no <pod>_metric.csv files");
+    }
+    // Per-edge latencies, measured at the caller (source) and at the callee (destination).
+    for (String name : List.of("source_50.csv", "destination_50.csv")) {
+      Path file = metricDir.resolve(name);
+      if (Files.isRegularFile(file)) {
+        addEdgeLatencies(CsvTable.read(file), name.substring(0, name.indexOf('_')), byService);
+      }
     }
     return byService;
   }
@@ -201,6 +210,49 @@ final class NezhaDataset {
               + "' does not start with"
               + " yyyy-MM-dd HH:mm:ss");
     }
+  }
+
+  /**
+   * Per-edge latency columns named {@code caller_callee}: each becomes a signal of the callee, the
+   * service whose answers the caller waits for.
+   */
+  private static void addEdgeLatencies(
+      CsvTable table, String side, Map<String, List<MetricSeries>> byService) {
+    int time = table.column("time");
+    int n = table.rows().size();
+    long[] timestamps = new long[n];
+    for (int r = 0; r < n; r++) {
+      timestamps[r] = rowTime(table, r, time);
+    }
+    for (int c = 0; c < table.header().size(); c++) {
+      String column = table.header().get(c);
+      int underscore = column.indexOf('_');
+      if (underscore <= 0 || !byService.containsKey(column.substring(underscore + 1))) {
+        continue;
+      }
+      String callee = column.substring(underscore + 1);
+      double[] values = new double[n];
+      for (int r = 0; r < n; r++) {
+        values[r] = table.number(r, c);
+      }
+      byService
+          .get(callee)
+          .add(
+              new MetricSeries(
+                  callee,
+                  side + "Latency(" + column.substring(0, underscore) + "->" + callee + ")",
+                  timestamps,
+                  values));
+    }
+  }
+
+  /**
+   * Columns left out of a pod's evidence: {@code Node*} describe the host the pod runs on, shared
+   * with other pods; {@code PodClientLatency*} is the time a pod waits on its callees, evidence
+   * about those callees (which the per-edge latencies attribute to them), not about the pod.
+   */
+  static boolean skipped(String column) {
+    return column.startsWith("Node") || column.startsWith("PodClientLatency");
   }
 
   static CallGraph graph(Path dependencies, Set<String> services) {

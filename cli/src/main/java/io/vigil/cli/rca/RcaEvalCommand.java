@@ -87,6 +87,11 @@ final class RcaEvalCommand implements Callable<Integer> {
                     .limit(3)
                     .map(r -> describe(r, c.incident().startMillis()))
                     .collect(Collectors.joining(","))
+                + " truth="
+                + ranking.stream()
+                    .filter(r -> r.service().equals(c.rootCause()))
+                    .map(r -> describe(r, c.incident().startMillis()))
+                    .collect(Collectors.joining())
                 + " "
                 + c.id());
       }
@@ -99,7 +104,7 @@ final class RcaEvalCommand implements Callable<Integer> {
   private static String describe(RankedCause cause, long start) {
     return String.format(Locale.ROOT, "%s:%.3g", cause.service(), cause.score())
         + cause.evidence().stream()
-            .limit(2)
+            .limit(3)
             .map(
                 e ->
                     String.format(
