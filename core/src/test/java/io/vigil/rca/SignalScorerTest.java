@@ -70,7 +70,7 @@ class SignalScorerTest {
     SignalScorer scorer = SignalScorer.robust(3, 3);
     assertThat(scorer.score(spike, 6000, Long.MAX_VALUE).deviation()).isLessThan(1.0);
     SignalEvidence sustained = scorer.score(shift, 6000, Long.MAX_VALUE);
-    assertThat(sustained.deviation()).isEqualTo(46.0);
+    assertThat(sustained.deviation()).isEqualTo(46.5);
     assertThat(sustained.peak()).isEqualTo(48.0);
     assertThat(sustained.onsetMillis()).isEqualTo(6000);
   }
