@@ -111,12 +111,13 @@ public final class IncidentGrouper {
     }
 
     void add(Anomaly a) {
-      services.add(a.service());
       first = Math.min(first, a.onsetMillis());
       last = Math.max(last, a.onsetMillis());
       if (anomalies.size() < maxAnomalies) {
         anomalies.add(a);
+        services.add(a.service());
       } else {
+        // Services come only with kept anomalies, so they are bounded by the same cap.
         dropped++;
       }
     }
@@ -124,7 +125,6 @@ public final class IncidentGrouper {
     void absorb(Open other) {
       other.anomalies.forEach(this::add);
       dropped += other.dropped;
-      services.addAll(other.services);
       first = Math.min(first, other.first);
       last = Math.max(last, other.last);
     }

@@ -85,6 +85,16 @@ class RcaEvalCommandTest {
     Files.writeString(
         day.resolve("dependency.csv"),
         "Source,Target,Weight\nfrontend,cart,1\nfrontend,33.33.33.1,1\n");
+    StringBuilder edges = new StringBuilder("time,timestamp,frontend_cart,frontend_ghost\n");
+    for (int m = 0; m < 50; m++) {
+      edges.append(
+          String.format(
+              Locale.ROOT,
+              "2022-01-01 10:%02d:20.1 +0000 UTC m=+0.1,1,%s,1%n",
+              m,
+              m >= 30 && m < 36 ? "0.9" : "0.01"));
+    }
+    Files.writeString(day.resolve("source_50.csv"), edges);
     writePod(day, "frontend-1a2b3c-q1w2e", 38, 42);
     writePod(day, "cart-abc12-xyz9", 30, 36);
 
@@ -92,6 +102,15 @@ class RcaEvalCommandTest {
     assertThat(cases).extracting(EvalCase::rootCause).containsExactly("cart", "frontend");
     assertThat(cases.get(0).incident().graph().edges())
         .containsExactly(List.of("frontend", "cart"));
+    // Per-edge latency is a signal of the callee; columns naming unknown services are skipped.
+    assertThat(cases.get(0).incident().series())
+        .filteredOn(s -> s.signal().startsWith("source"))
+        .extracting(s -> s.service() + " " + s.signal())
+        .containsExactly("cart sourceLatency(frontend->cart)");
+    // Host columns and client-side latency are not evidence about the pod.
+    assertThat(cases.get(0).incident().series())
+        .extracting(s -> s.signal())
+        .doesNotContain("NodeCpuUsageRate(%)", "PodClientLatencyP90(s)");
     // The second fault's normal window leaves out the first fault's anomalous window.
     long firstFault = cases.get(0).incident().startMillis();
     long[] normal = cases.get(1).incident().series().get(0).timestamps();
@@ -107,12 +126,18 @@ class RcaEvalCommandTest {
   /** A pod whose CPU is 10 +- 1 except between the given minutes past 10:00, when it is 80. */
   private static void writePod(Path day, String pod, int from, int to) throws IOException {
     StringBuilder csv =
-        new StringBuilder("Time,TimeStamp,PodName,CpuUsageRate(%),PodSuccessRate(%)\n");
+        new StringBuilder(
+            "Time,TimeStamp,PodName,CpuUsageRate(%),PodSuccessRate(%),NodeCpuUsageRate(%),"
+                + "PodClientLatencyP90(s)\n");
     for (int m = 0; m < 50; m++) {
       double cpu = m >= from && m < to ? 80 : 10 + m % 2;
       csv.append(
           String.format(
-              Locale.ROOT, "2022-01-01 10:%02d:19.5 +0000 UTC m=+0.1,1,%s,%s,100%n", m, pod, cpu));
+              Locale.ROOT,
+              "2022-01-01 10:%02d:19.5 +0000 UTC m=+0.1,1,%s,%s,100,5,0.1%n",
+              m,
+              pod,
+              cpu));
     }
     Files.writeString(day.resolve(pod + "_metric.csv"), csv);
   }
