@@ -18,10 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rca",
     mixinStandardHelpOptions = true,
-    description = {
-      "Ranks the likely root causes of an incident file (graph, anomalies or alerts, optional",
-      "series; schema in docs/rca.md), most likely first, with the evidence for each."
-    },
+    description =
+        "Ranks the likely root causes of an incident file (graph, anomalies or alerts, optional"
+            + " series; schema in docs/rca.md), most likely first, with the evidence for each.",
     subcommands = {RcaEvalCommand.class})
 public final class RcaCommand implements Callable<Integer> {
 
