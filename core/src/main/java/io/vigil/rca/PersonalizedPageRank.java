@@ -1,11 +1,13 @@
 package io.vigil.rca;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Power iteration of a personalized PageRank on a small weighted directed graph given as a dense
- * weight matrix: {@code weights[i][j]} is the weight of the step i -> j. A node whose outgoing
- * weights are all zero jumps back to the personalization vector.
+ * Power iteration of a personalized PageRank on a weighted directed graph given as sparse rows:
+ * {@code rows.get(i)} maps each j to the weight of the step i -> j. A node whose outgoing weights
+ * are all zero jumps back to the personalization vector. Memory is O(nodes + edges).
  */
 final class PersonalizedPageRank {
 
@@ -16,13 +18,24 @@ final class PersonalizedPageRank {
    * and restarts from {@code personalization} otherwise.
    */
   static double[] compute(
-      double[][] weights, double[] personalization, double damping, int rounds) {
+      List<Map<Integer, Double>> rows, double[] personalization, double damping, int rounds) {
     int n = personalization.length;
     double[] restart = normalized(personalization);
-    double[][] transition = new double[n][];
+    int[][] targets = new int[n][];
+    double[][] probabilities = new double[n][];
     for (int i = 0; i < n; i++) {
-      double total = Arrays.stream(weights[i]).sum();
-      transition[i] = total > 0.0 ? scaled(weights[i], 1.0 / total) : null;
+      Map<Integer, Double> row = rows.get(i);
+      double total = row.values().stream().mapToDouble(Double::doubleValue).sum();
+      if (!(total > 0.0)) {
+        continue;
+      }
+      targets[i] = new int[row.size()];
+      probabilities[i] = new double[row.size()];
+      int k = 0;
+      for (Map.Entry<Integer, Double> e : row.entrySet()) {
+        targets[i][k] = e.getKey();
+        probabilities[i][k++] = e.getValue() / total;
+      }
     }
     double[] rank = restart.clone();
     double[] next = new double[n];
@@ -30,13 +43,13 @@ final class PersonalizedPageRank {
       double dangling = 0.0;
       Arrays.fill(next, 0.0);
       for (int i = 0; i < n; i++) {
-        if (transition[i] == null) {
+        if (targets[i] == null) {
           dangling += rank[i];
           continue;
         }
-        double[] row = transition[i];
-        for (int j = 0; j < n; j++) {
-          next[j] += damping * rank[i] * row[j];
+        double mass = damping * rank[i];
+        for (int k = 0; k < targets[i].length; k++) {
+          next[targets[i][k]] += mass * probabilities[i][k];
         }
       }
       double restartMass = (1.0 - damping) + damping * dangling;
@@ -52,18 +65,9 @@ final class PersonalizedPageRank {
 
   private static double[] normalized(double[] values) {
     double total = Arrays.stream(values).sum();
-    if (!(total > 0.0)) {
-      double[] uniform = new double[values.length];
-      Arrays.fill(uniform, 1.0 / Math.max(1, values.length));
-      return uniform;
-    }
-    return scaled(values, 1.0 / total);
-  }
-
-  private static double[] scaled(double[] values, double factor) {
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = values[i] * factor;
+      out[i] = total > 0.0 ? values[i] / total : 1.0 / values.length;
     }
     return out;
   }
