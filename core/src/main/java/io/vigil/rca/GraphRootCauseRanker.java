@@ -29,7 +29,7 @@ import java.util.Set;
  * </ol>
  *
  * <p>Stateless and thread-safe; cost O(series * points * log(points) + (services + edges) * rounds
- * + services * (services + edges)) for the explained callers, memory O(series + points + services +
+ * + services * (services + edges) for the explained callers), memory O(series + points + services +
  * edges).
  */
 public final class GraphRootCauseRanker implements RootCauseRanker {
