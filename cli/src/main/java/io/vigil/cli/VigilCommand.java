@@ -1,5 +1,7 @@
 package io.vigil.cli;
 
+import io.vigil.cli.nab.NabCommand;
+import io.vigil.cli.rca.RcaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DetectCommand.class,
-      io.vigil.cli.nab.NabCommand.class
+      NabCommand.class,
+      RcaCommand.class
     })
 public final class VigilCommand {
 
