@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Anomaly detection and root-cause analysis on files.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DetectCommand.class,
+      io.vigil.cli.nab.NabCommand.class
+    })
 public final class VigilCommand {
 
   /** Runs the command line and exits with its code: 0 ok, 1 failure, 2 bad input. */

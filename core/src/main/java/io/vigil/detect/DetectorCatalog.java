@@ -46,6 +46,16 @@ public final class DetectorCatalog {
                     s.doubleValue("threshold", 0),
                     s.intValue("min-points", 2),
                     s.enumValue("method", SeasonalDetector.Method.class))));
+    register(
+        new DetectorType(
+            "windowed-gaussian",
+            "NAB's windowed Gaussian baseline: normal tail probability over the previous window",
+            Map.of("window", "6400", "step", "100", "threshold", "7.0"),
+            s ->
+                new WindowedGaussianDetector(
+                    s.intValue("window", 1),
+                    s.intValue("step", 1),
+                    s.doubleValue("threshold", 0))));
   }
 
   private DetectorCatalog() {}
