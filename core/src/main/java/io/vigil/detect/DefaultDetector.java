@@ -30,7 +30,7 @@ package io.vigil.detect;
 public final class DefaultDetector extends StreamingDetector {
 
   /** The score at or above which a point is called an anomaly. */
-  public static final double ALARM_SCORE = 0.53;
+  public static final double ALARM_SCORE = 0.54;
 
   private static final int WINDOW = 1_000;
   private static final int WARM_UP = 150;
