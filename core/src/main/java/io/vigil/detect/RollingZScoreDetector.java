@@ -1,7 +1,5 @@
 package io.vigil.detect;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * The rolling z-score: how many standard deviations a point lies from the mean of the previous
  * {@code window} points.
@@ -14,6 +12,8 @@ import org.apache.commons.math3.special.Erf;
  * <p>Memory: one {@code double[window]} ring buffer, 8 bytes per point of window.
  */
 public final class RollingZScoreDetector extends StreamingDetector {
+
+  private static final double SQRT2 = Math.sqrt(2.0);
 
   private final double[] ring;
   private final double threshold;
@@ -66,7 +66,7 @@ public final class RollingZScoreDetector extends StreamingDetector {
     double z = Math.abs(value - mean) / std;
     double band = threshold * std;
     // Two-sided normal tail: the share of a normal population closer to the mean than this point.
-    double score = Erf.erf(z / Math.sqrt(2.0));
+    double score = FastErf.erf(z / SQRT2);
     return Verdict.scored(
         Math.min(1.0, Math.max(0.0, score)), z > threshold, mean, mean - band, mean + band);
   }

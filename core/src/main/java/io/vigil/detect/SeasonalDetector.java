@@ -1,7 +1,6 @@
 package io.vigil.detect;
 
 import java.util.Arrays;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * Scores each point against the points seen at the same phase of earlier seasons: the same hour of
@@ -19,6 +18,8 @@ import org.apache.commons.math3.special.Erf;
  * array of {@code history} doubles.
  */
 public final class SeasonalDetector extends StreamingDetector {
+
+  private static final double SQRT2 = Math.sqrt(2.0);
 
   /** How a bucket's centre and spread are measured. */
   public enum Method {
@@ -136,7 +137,7 @@ public final class SeasonalDetector extends StreamingDetector {
     }
     double z = Math.abs(value - centre) / spread;
     double band = threshold * spread;
-    double score = Math.min(1.0, Math.max(0.0, Erf.erf(z / Math.sqrt(2.0))));
+    double score = Math.min(1.0, Math.max(0.0, FastErf.erf(z / SQRT2)));
     return Verdict.scored(score, z > threshold, centre, centre - band, centre + band);
   }
 
