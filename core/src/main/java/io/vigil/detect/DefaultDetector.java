@@ -7,32 +7,34 @@ package io.vigil.detect;
  * <p>Three measures of surprise are computed for each point:
  *
  * <ol>
- *   <li>level: the point's distance from the median of the last 1,000 points, in robust standard
+ *   <li>level: the point's distance from the median of the last 500 points, in robust standard
  *       deviations (interquartile range / 1.349);
  *   <li>change: the same for the step from the previous point, which catches a jump inside the
  *       normal range of values;
  *   <li>pattern: how far the shape of the last 48 points (8 blocks of 6) is from the nearest of the
- *       last 2,000 such shapes, which catches a missing cycle or a new rhythm.
+ *       last 1,000 such shapes, which catches a missing cycle or a new rhythm.
  * </ol>
  *
- * Each measure is divided by the 99.9th percentile of its own last 1,000 values, so that a noisy
- * series and a quiet one are judged on the same scale; the largest ratio {@code r} is the surprise,
- * reported as the score {@code r / (1 + r)}. One incident should raise one alarm: after a point
- * with {@code r >= 1.1} the next 100 points score 0. A point is an anomaly when its score is at
- * least {@value #ALARM_SCORE}, the threshold that maximises NAB's standard profile.
+ * Each measure is divided by the 99.9th percentile of its own last 1,000 values (for level and
+ * change, by at least 5 robust deviations), so that a noisy series and a quiet one are judged on
+ * the same scale; the largest ratio {@code r} is the surprise, reported as the score {@code r / (1
+ * + r)}. One incident should raise one alarm: after a point with {@code r >= 1.2} the next 100
+ * points score 0. A point is an anomaly when its score is at least {@value #ALARM_SCORE}, the
+ * threshold that maximises NAB's standard profile.
  *
  * <p>The first 150 points only warm up. The expected value and band in each verdict are the median
  * and the level at which the level measure alone would raise an alarm.
  *
- * <p>Memory: about 200 KB per series (two sorted windows of 1,000 points, 2,000 stored patterns of
- * 8 doubles, three calibration histories of at most 1,000 values), independent of stream length.
+ * <p>Memory: about 130 KB per series (two sorted windows of 500 points: 16 KB; 1,000 stored
+ * patterns of 8 doubles: 64 KB; three calibration histories of at most 1,000 values: 35 KB; plus
+ * array headers), independent of stream length.
  */
 public final class DefaultDetector extends StreamingDetector {
 
   /** The score at or above which a point is called an anomaly. */
   public static final double ALARM_SCORE = 0.54;
 
-  private static final int WINDOW = 1_000;
+  private static final int WINDOW = 500;
   private static final int WARM_UP = 150;
   private static final int HISTORY = 1_000;
   private static final double QUANTILE = 0.999;
@@ -42,7 +44,7 @@ public final class DefaultDetector extends StreamingDetector {
 
   private final RobustDeviation level = new RobustDeviation(WINDOW);
   private final RobustDeviation change = new RobustDeviation(WINDOW);
-  private final PatternNovelty pattern = new PatternNovelty(6, 8, 2_000, 0.05);
+  private final PatternNovelty pattern = new PatternNovelty(6, 8, 1_000, 0.05);
   private final SurpriseCalibration levelScale =
       new SurpriseCalibration(HISTORY, QUANTILE, MIN_DEVIATION);
   private final SurpriseCalibration changeScale =
