@@ -12,7 +12,8 @@ package io.vigil.detect;
  *   <li>change: the same for the step from the previous point, which catches a jump inside the
  *       normal range of values;
  *   <li>pattern: how far the shape of the last 48 points (8 blocks of 6) is from the nearest of the
- *       last 1,000 such shapes, which catches a missing cycle or a new rhythm.
+ *       last 1,000 such shapes (block differences under 8% of the range count as none), which
+ *       catches a missing cycle or a new rhythm.
  * </ol>
  *
  * Each measure is divided by the 99.9th percentile of its own last 1,000 values (for level and
@@ -44,7 +45,7 @@ public final class DefaultDetector extends StreamingDetector {
 
   private final RobustDeviation level = new RobustDeviation(WINDOW);
   private final RobustDeviation change = new RobustDeviation(WINDOW);
-  private final PatternNovelty pattern = new PatternNovelty(6, 8, 1_000, 0.05);
+  private final PatternNovelty pattern = new PatternNovelty(6, 8, 1_000, 0.08);
   private final SurpriseCalibration levelScale =
       new SurpriseCalibration(HISTORY, QUANTILE, MIN_DEVIATION);
   private final SurpriseCalibration changeScale =

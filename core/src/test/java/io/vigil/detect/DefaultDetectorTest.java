@@ -79,8 +79,8 @@ class DefaultDetectorTest {
   @Test
   void raisesFewAlarmsOnSteadyNoise() {
     // Gaussian noise on a daily cycle, ten days of minutes. The detector judges each series against
-    // its own rarest 0.1%, so pure noise still yields the odd alarm (the pattern measure has no
-    // absolute floor); the documented rate is under one per 1,440 points.
+    // its own rarest 0.1%, so pure noise can still yield the odd alarm; the documented rate is
+    // under one per 1,440 points.
     assertThat(alarms(noise(14_400, 4))).hasSizeLessThan(10);
   }
 
