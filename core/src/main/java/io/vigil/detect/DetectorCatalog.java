@@ -29,6 +29,25 @@ public final class DetectorCatalog {
                     s.intValue("min-points", 2))));
     register(
         new DetectorType(
+            "seasonal",
+            "robust or z-score per bucket of a season (hour of day, day of week, any period)",
+            Map.of(
+                "season", "1d",
+                "bucket", "1h",
+                "history", "64",
+                "threshold", "3.5",
+                "min-points", "8",
+                "method", "robust"),
+            s ->
+                new SeasonalDetector(
+                    s.durationMillis("season"),
+                    s.durationMillis("bucket"),
+                    s.intValue("history", 2),
+                    s.doubleValue("threshold", 0),
+                    s.intValue("min-points", 2),
+                    s.enumValue("method", SeasonalDetector.Method.class))));
+    register(
+        new DetectorType(
             "windowed-gaussian",
             "NAB's windowed Gaussian baseline: normal tail probability over the previous window",
             Map.of("window", "6400", "step", "100", "threshold", "7.0"),

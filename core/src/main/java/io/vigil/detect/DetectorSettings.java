@@ -1,7 +1,10 @@
 package io.vigil.detect;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -89,6 +92,21 @@ public final class DetectorSettings {
     } catch (IllegalArgumentException e) {
       throw invalid(key, raw, "a positive duration such as 60s, 1h or 7d");
     }
+  }
+
+  /** One of an enum's constants, written in lower case with dashes: {@code robust}. */
+  public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+    String raw = raw(key);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(raw)) {
+        return constant;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    throw invalid(key, raw, "one of " + names);
   }
 
   private String raw(String key) {

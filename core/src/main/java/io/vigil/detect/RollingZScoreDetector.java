@@ -1,7 +1,5 @@
 package io.vigil.detect;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * The rolling z-score: how many standard deviations a point lies from the mean of the previous
  * {@code window} points.
@@ -15,8 +13,11 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class RollingZScoreDetector extends StreamingDetector {
 
+  private static final double INVERSE_SQRT2 = 1 / Math.sqrt(2.0);
+
   private final double[] ring;
   private final double threshold;
+  private final double inverseWindow;
   private final int minPoints;
 
   private int size;
@@ -44,6 +45,7 @@ public final class RollingZScoreDetector extends StreamingDetector {
           "minPoints must be in [2, " + window + "] but was " + minPoints);
     }
     this.ring = new double[window];
+    this.inverseWindow = 1.0 / window;
     this.threshold = threshold;
     this.minPoints = minPoints;
   }
@@ -59,33 +61,36 @@ public final class RollingZScoreDetector extends StreamingDetector {
     if (size < minPoints) {
       return Verdict.warmingUp();
     }
-    double std = Math.sqrt(Math.max(m2, 0.0) / size);
+    double variance = size == ring.length ? m2 * inverseWindow : m2 / size;
+    double std = Math.sqrt(Math.max(variance, 0.0));
     if (std == 0.0 || std < Math.ulp(mean) * 4) {
       return Verdict.undecided(VerdictReason.NO_VARIATION);
     }
     double z = Math.abs(value - mean) / std;
     double band = threshold * std;
     // Two-sided normal tail: the share of a normal population closer to the mean than this point.
-    double score = Erf.erf(z / Math.sqrt(2.0));
+    double score = FastErf.erf(z * INVERSE_SQRT2);
     return Verdict.scored(
         Math.min(1.0, Math.max(0.0, score)), z > threshold, mean, mean - band, mean + band);
   }
 
   private void learn(double value) {
     if (size == ring.length) {
+      // Sliding Welford with the window full: the oldest point leaves as the new one joins.
       double old = ring[next];
-      // Sliding Welford: remove the oldest point, then add the new one.
-      double delta = old - mean;
-      mean -= delta / (size - 1);
-      m2 -= delta * (old - mean);
-      size--;
+      double newMean = mean + (value - old) * inverseWindow;
+      m2 += (value - old) * (value - newMean + old - mean);
+      mean = newMean;
+    } else {
+      size++;
+      double delta = value - mean;
+      mean += delta / size;
+      m2 += delta * (value - mean);
     }
     ring[next] = value;
-    next = (next + 1) % ring.length;
-    size++;
-    double delta = value - mean;
-    mean += delta / size;
-    m2 += delta * (value - mean);
+    if (++next == ring.length) {
+      next = 0;
+    }
     if (++sinceRecompute >= ring.length) {
       recompute();
     }
