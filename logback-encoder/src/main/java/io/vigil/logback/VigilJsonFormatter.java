@@ -52,7 +52,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private final TruncatingStackTraceJsonProvider stackTrace =
       new TruncatingStackTraceJsonProvider();
   private final MdcJsonProvider mdc = new MdcJsonProvider();
-  private final KeyValuePairsJsonProvider keyValuePairs = new KeyValuePairsJsonProvider();
+  private final KeyValuePairsJsonProvider keyValuePairs = new ScalarKeyValuePairsJsonProvider();
   private final ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
   private final LogstashMarkersJsonProvider markers = new LogstashMarkersJsonProvider();
 
@@ -77,6 +77,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     super(declaredOrigin);
     timestamp.setPattern(TIMESTAMP_PATTERN);
     timestamp.setTimeZone("UTC");
+    mdc.addMdcEntryWriter(new StringMdcEntryWriter());
   }
 
   @Override
