@@ -113,6 +113,12 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     if (traceCorrelation) {
       traceContext.setSpanIdFieldName(fieldNames.getSpanId());
       add(providers, traceContext, fieldNames.getTraceId());
+      // The trace provider writes the ids the MDC carries, so the MDC fields leave them out.
+      for (String key : TraceContextJsonProvider.MDC_KEYS) {
+        if (!mdc.getExcludeMdcKeyNames().contains(key)) {
+          mdc.addExcludeMdcKeyName(key);
+        }
+      }
     }
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
