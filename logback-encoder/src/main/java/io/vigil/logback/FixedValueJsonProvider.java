@@ -34,11 +34,15 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
 
   @Override
   public void start() {
+    serialize();
+    super.start();
+  }
+
+  private void serialize() {
     String fieldName = getFieldName();
     boolean written = value != null && JsonWritingUtils.shouldWriteField(fieldName);
     serializedName = written ? new SerializedString(fieldName) : null;
     serializedValue = written ? new SerializedString(value) : null;
-    super.start();
   }
 
   @Override
@@ -59,5 +63,8 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
   /** Sets the value written in every event; {@code null} or empty writes no field. */
   public void setValue(@Nullable String value) {
     this.value = value == null || value.isEmpty() ? null : value;
+    if (isStarted()) {
+      serialize();
+    }
   }
 }
