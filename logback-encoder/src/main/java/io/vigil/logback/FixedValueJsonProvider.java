@@ -5,14 +5,20 @@ import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonWritingUtils;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes one string field whose value is fixed by configuration, such as {@code service}, {@code
  * service_version} or {@code environment}; writes nothing while the value is unset or empty.
+ *
+ * <p>Name and value are escaped once, when the provider starts, and written pre-serialized.
  */
 public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEvent> {
 
   private @Nullable String value;
+  private @Nullable SerializableString serializedName;
+  private @Nullable SerializableString serializedValue;
 
   /** Creates a provider with neither field name nor value; both are set from configuration. */
   public FixedValueJsonProvider() {}
@@ -27,9 +33,25 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
   }
 
   @Override
+  public void start() {
+    serialize();
+    super.start();
+  }
+
+  private void serialize() {
+    String fieldName = getFieldName();
+    boolean written = value != null && JsonWritingUtils.shouldWriteField(fieldName);
+    serializedName = written ? new SerializedString(fieldName) : null;
+    serializedValue = written ? new SerializedString(value) : null;
+  }
+
+  @Override
   public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-    if (value != null) {
-      JsonWritingUtils.writeStringField(generator, getFieldName(), value);
+    SerializableString name = serializedName;
+    SerializableString text = serializedValue;
+    if (name != null && text != null) {
+      generator.writeName(name);
+      generator.writeString(text);
     }
   }
 
@@ -41,5 +63,8 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
   /** Sets the value written in every event; {@code null} or empty writes no field. */
   public void setValue(@Nullable String value) {
     this.value = value == null || value.isEmpty() ? null : value;
+    if (isStarted()) {
+      serialize();
+    }
   }
 }

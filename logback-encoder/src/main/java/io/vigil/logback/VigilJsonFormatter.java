@@ -52,7 +52,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private final TruncatingStackTraceJsonProvider stackTrace =
       new TruncatingStackTraceJsonProvider();
   private final MdcJsonProvider mdc = new MdcJsonProvider();
-  private final KeyValuePairsJsonProvider keyValuePairs = new KeyValuePairsJsonProvider();
+  private final KeyValuePairsJsonProvider keyValuePairs = new ScalarKeyValuePairsJsonProvider();
   private final ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
   private final LogstashMarkersJsonProvider markers = new LogstashMarkersJsonProvider();
 
@@ -77,6 +77,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     super(declaredOrigin);
     timestamp.setPattern(TIMESTAMP_PATTERN);
     timestamp.setTimeZone("UTC");
+    mdc.addMdcEntryWriter(new StringMdcEntryWriter());
   }
 
   @Override
@@ -112,6 +113,12 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     if (traceCorrelation) {
       traceContext.setSpanIdFieldName(fieldNames.getSpanId());
       add(providers, traceContext, fieldNames.getTraceId());
+      // The trace provider writes the ids the MDC carries, so the MDC fields leave them out.
+      for (String key : TraceContextJsonProvider.MDC_KEYS) {
+        if (!mdc.getExcludeMdcKeyNames().contains(key)) {
+          mdc.addExcludeMdcKeyName(key);
+        }
+      }
     }
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());

@@ -22,10 +22,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 class WithoutOpenTelemetryTest {
 
+  private static final String BRAVE_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String BRAVE_SPAN_ID = "00f067aa0ba902b7";
+
   @TempDir Path dir;
 
   @Test
-  void encodesEventsWithoutTraceIdsWhenOpenTelemetryIsAbsent() throws Exception {
+  void encodesEventsWhenOpenTelemetryIsAbsentTakingTraceIdsFromTheMdcOnly() throws Exception {
     Set<URL> classpath = new LinkedHashSet<>();
     for (Class<?> type :
         new Class<?>[] {
@@ -50,11 +53,17 @@ class WithoutOpenTelemetryTest {
                   probe.getConstructor(String.class).newInstance(dir.resolve("out.log").toString()))
               .call();
 
-      String line = (String) result;
-      var event = LogbackFixture.parse(line);
+      String[] lines = ((String) result).split("\n");
+      assertThat(lines).hasSize(2);
+      var event = LogbackFixture.parse(lines[0]);
       assertThat(event.get("message").asString()).isEqualTo("no tracing here");
       assertThat(event.get("service").asString()).isEqualTo("plain");
       assertThat(event.has("trace_id")).isFalse();
+      // Micrometer Tracing with the Brave bridge fills the MDC without any OpenTelemetry.
+      var braveEvent = LogbackFixture.parse(lines[1]);
+      assertThat(braveEvent.get("trace_id").asString()).isEqualTo(BRAVE_TRACE_ID);
+      assertThat(braveEvent.get("span_id").asString()).isEqualTo(BRAVE_SPAN_ID);
+      assertThat(braveEvent.has("traceId")).isFalse();
     }
   }
 
@@ -90,6 +99,9 @@ class WithoutOpenTelemetryTest {
       ch.qos.logback.classic.Logger logger = context.getLogger("probe");
       logger.addAppender(appender);
       logger.info("no tracing here");
+      context.getMDCAdapter().put("traceId", BRAVE_TRACE_ID);
+      context.getMDCAdapter().put("spanId", BRAVE_SPAN_ID);
+      logger.info("ids from Brave");
       context.stop();
       if (context.getStatusManager().getCopyOfStatusList().stream()
           .anyMatch(s -> s.getLevel() >= ch.qos.logback.core.status.Status.WARN)) {
