@@ -115,7 +115,8 @@ public final class GraphRootCauseRanker implements RootCauseRanker {
 
   /**
    * How strongly the evidence points at its own service: its upward deviation, times {@code
-   * resourceWeight} for a measured resource series (an alert's magnitude is taken as given). A
+   * resourceWeight} for a measured resource series that has moved (at least {@code onsetThreshold}
+   * spreads; smaller wobbles are not amplified, and an alert's magnitude is taken as given). A
    * service's CPU or memory moves with what the service does; its latency and errors move with
    * everything it waits on, so a resource deviation is the more specific evidence and must not be
    * outshouted by a near-constant latency series whose small spread turns an ordinary wait into
@@ -123,7 +124,11 @@ public final class GraphRootCauseRanker implements RootCauseRanker {
    */
   private double strength(SignalEvidence e) {
     double weight =
-        e.measured() && SignalScorer.isResource(e.signal()) ? settings.resourceWeight() : 1.0;
+        e.measured()
+                && SignalScorer.isResource(e.signal())
+                && e.deviation() >= settings.onsetThreshold()
+            ? settings.resourceWeight()
+            : 1.0;
     return weight * Math.max(0.0, e.deviation());
   }
 

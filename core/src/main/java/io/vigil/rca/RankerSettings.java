@@ -12,9 +12,9 @@ package io.vigil.rca;
  * @param onsetDecay factor applied to a service whose onset is not the earliest
  * @param explainWeight exponent of (1 + anomalous callers explained) in the final score
  * @param persistence anomalous points a deviation must be reached by to count (1: the peak)
- * @param resourceWeight factor on the deviation of a resource signal (CPU, memory: what a service
- *     itself consumes) relative to a symptom signal (latency, errors, traffic: what it shows of
- *     everything it waits on)
+ * @param resourceWeight factor on the deviation of a resource signal that has moved (CPU, memory:
+ *     what a service itself consumes) relative to a symptom signal (latency, errors, traffic: what
+ *     it shows of everything it waits on)
  */
 public record RankerSettings(
     double onsetThreshold,

@@ -159,4 +159,29 @@ class GraphRootCauseRankerTest {
 
     assertThat(ranking).extracting(RankedCause::service).containsExactly("a", "b");
   }
+
+  @Test
+  void leavesAResourceWobbleBelowTheOnsetThresholdUnweighted() {
+    long[] t = new long[40];
+    double[] cpu = new double[40];
+    double[] latency = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i * 1000L;
+      cpu[i] = i < 20 ? 10 + (i % 3) : 15; // (15 - 11) / 2 = 2 IQRs: has not moved
+      latency[i] = i < 20 ? 1.0 + 0.01 * (i % 2) : 1.1; // about 9.5 spreads
+    }
+    Incident incident =
+        new Incident(
+            new CallGraph(),
+            List.of(),
+            List.of(
+                new MetricSeries("wobbly", "CpuUsageRate(%)", t, cpu),
+                new MetricSeries("delayed", "PodServerLatencyP90(s)", t, latency)),
+            20_000,
+            Long.MAX_VALUE);
+
+    assertThat(ranker.rank(incident))
+        .extracting(RankedCause::service)
+        .containsExactly("delayed", "wobbly");
+  }
 }
