@@ -108,13 +108,28 @@ public final class GraphRootCauseRanker implements RootCauseRanker {
           .add(SignalEvidence.of(anomaly));
     }
     Comparator<SignalEvidence> strongestFirst =
-        Comparator.comparingDouble(GraphRootCauseRanker::strength).reversed();
+        Comparator.comparingDouble(this::strength).reversed();
     byService.values().forEach(list -> list.sort(strongestFirst));
     return byService;
   }
 
-  private static double strength(SignalEvidence e) {
-    return Math.max(0.0, e.deviation());
+  /**
+   * How strongly the evidence points at its own service: its upward deviation, times {@code
+   * resourceWeight} for a measured resource series that has moved (at least {@code onsetThreshold}
+   * spreads; smaller wobbles are not amplified, and an alert's magnitude is taken as given). A
+   * service's CPU or memory moves with what the service does; its latency and errors move with
+   * everything it waits on, so a resource deviation is the more specific evidence and must not be
+   * outshouted by a near-constant latency series whose small spread turns an ordinary wait into
+   * hundreds of spreads.
+   */
+  private double strength(SignalEvidence e) {
+    double weight =
+        e.measured()
+                && SignalScorer.isResource(e.signal())
+                && e.deviation() >= settings.onsetThreshold()
+            ? settings.resourceWeight()
+            : 1.0;
+    return weight * Math.max(0.0, e.deviation());
   }
 
   private double[] walk(

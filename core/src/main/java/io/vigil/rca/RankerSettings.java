@@ -12,6 +12,9 @@ package io.vigil.rca;
  * @param onsetDecay factor applied to a service whose onset is not the earliest
  * @param explainWeight exponent of (1 + anomalous callers explained) in the final score
  * @param persistence anomalous points a deviation must be reached by to count (1: the peak)
+ * @param resourceWeight factor on the deviation of a resource signal that has moved (CPU, memory:
+ *     what a service itself consumes) relative to a symptom signal (latency, errors, traffic: what
+ *     it shows of everything it waits on)
  */
 public record RankerSettings(
     double onsetThreshold,
@@ -22,11 +25,12 @@ public record RankerSettings(
     double graphWeight,
     double onsetDecay,
     double explainWeight,
-    int persistence) {
+    int persistence,
+    double resourceWeight) {
 
   /** The settings measured in docs/rca.md. */
   public static final RankerSettings DEFAULTS =
-      new RankerSettings(3.0, 0.85, 50, 0.1, 0.5, 1.0, 0.8, 1.0, 3);
+      new RankerSettings(3.0, 0.85, 50, 0.1, 0.5, 1.0, 0.8, 1.0, 3, 20.0);
 
   /** Checks every value's range. */
   public RankerSettings {
@@ -39,6 +43,7 @@ public record RankerSettings(
     check(onsetDecay > 0 && onsetDecay <= 1, "onsetDecay must be in (0, 1] but was " + onsetDecay);
     check(explainWeight >= 0, "explainWeight must be >= 0 but was " + explainWeight);
     check(persistence >= 1, "persistence must be >= 1 but was " + persistence);
+    check(resourceWeight > 0, "resourceWeight must be > 0 but was " + resourceWeight);
   }
 
   /** A copy with one setting changed by name, for command-line overrides. */
@@ -52,7 +57,8 @@ public record RankerSettings(
       graphWeight,
       onsetDecay,
       explainWeight,
-      persistence
+      persistence,
+      resourceWeight
     };
     int i =
         switch (name) {
@@ -65,15 +71,18 @@ public record RankerSettings(
           case "onsetDecay" -> 6;
           case "explainWeight" -> 7;
           case "persistence" -> 8;
+          case "resourceWeight" -> 9;
           default ->
               throw new IllegalArgumentException(
                   "unknown setting '"
                       + name
                       + "', expected one of onsetThreshold, damping, rounds, backwardWeight,"
-                      + " deviationWeight, graphWeight, onsetDecay, explainWeight, persistence");
+                      + " deviationWeight, graphWeight, onsetDecay, explainWeight, persistence,"
+                      + " resourceWeight");
         };
     a[i] = v;
-    return new RankerSettings(a[0], a[1], (int) a[2], a[3], a[4], a[5], a[6], a[7], (int) a[8]);
+    return new RankerSettings(
+        a[0], a[1], (int) a[2], a[3], a[4], a[5], a[6], a[7], (int) a[8], a[9]);
   }
 
   private static void check(boolean ok, String message) {

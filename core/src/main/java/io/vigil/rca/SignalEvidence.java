@@ -44,6 +44,13 @@ public record SignalEvidence(
         anomaly.onsetMillis());
   }
 
+  /**
+   * Whether the evidence was scored against a normal window (a series), not taken from an alert.
+   */
+  public boolean measured() {
+    return !Double.isNaN(normalMedian);
+  }
+
   /** Whether the signal left its normal range at all. */
   public boolean moved() {
     return onsetMillis != Long.MAX_VALUE;

@@ -97,6 +97,15 @@ public final class SignalScorer {
     return spread > 0.0 ? spread : 1.0;
   }
 
+  /**
+   * Whether the signal measures a resource the service itself consumes (CPU or memory, by name),
+   * rather than a symptom such as latency, errors or traffic that also moves with its callees.
+   */
+  public static boolean isResource(String signal) {
+    String name = signal.toLowerCase(Locale.ROOT);
+    return name.contains("cpu") || name.contains("mem");
+  }
+
   /** Whether a fall of the signal is the bad direction: success rates and the like. */
   static boolean lowerIsWorse(String signal) {
     return signal.toLowerCase(Locale.ROOT).contains("success");

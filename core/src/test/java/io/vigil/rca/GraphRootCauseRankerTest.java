@@ -112,4 +112,76 @@ class GraphRootCauseRankerTest {
     assertThat(ranking).extracting(RankedCause::service).contains("a", "b", "ghost");
     assertThat(ranking.get(0).service()).isEqualTo("b");
   }
+
+  /**
+   * A pod's CPU leaves its normal range by 9.5 IQRs, its neighbour's near-constant latency by 99.
+   */
+  static Incident cpuFaultBesideAWaitingService() {
+    long[] t = new long[40];
+    double[] cpu = new double[40];
+    double[] latency = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i * 1000L;
+      cpu[i] = i < 20 ? 10 + (i % 3) : 30;
+      latency[i] = i < 20 ? 1.0 + 0.01 * (i % 2) : 2.0;
+    }
+    return new Incident(
+        new CallGraph(),
+        List.of(),
+        List.of(
+            new MetricSeries("frontend", "CpuUsageRate(%)", t, cpu),
+            new MetricSeries("catalog", "PodServerLatencyP90(s)", t, latency)),
+        20_000,
+        Long.MAX_VALUE);
+  }
+
+  @Test
+  void ranksAServiceWhoseOwnCpuMovedAboveOneWhoseLatencyMovedMoreSpreads() {
+    Incident incident = cpuFaultBesideAWaitingService();
+
+    List<RankedCause> ranking = ranker.rank(incident);
+    List<RankedCause> unweighted =
+        new GraphRootCauseRanker(RankerSettings.DEFAULTS.with("resourceWeight", 1.0))
+            .rank(incident);
+
+    assertThat(ranking).extracting(RankedCause::service).containsExactly("frontend", "catalog");
+    assertThat(ranking.get(0).evidence().get(0).deviation()).isEqualTo(9.5);
+    assertThat(unweighted).extracting(RankedCause::service).containsExactly("catalog", "frontend");
+  }
+
+  @Test
+  void takesAnAlertsMagnitudeAsGivenWhateverItsSignal() {
+    List<RankedCause> ranking =
+        ranker.rank(
+            Incident.ofAnomalies(
+                new CallGraph(),
+                List.of(new Anomaly("a", "latency", 0, 2.0), new Anomaly("b", "cpu", 0, 1.0))));
+
+    assertThat(ranking).extracting(RankedCause::service).containsExactly("a", "b");
+  }
+
+  @Test
+  void leavesAResourceWobbleBelowTheOnsetThresholdUnweighted() {
+    long[] t = new long[40];
+    double[] cpu = new double[40];
+    double[] latency = new double[40];
+    for (int i = 0; i < 40; i++) {
+      t[i] = i * 1000L;
+      cpu[i] = i < 20 ? 10 + (i % 3) : 15; // (15 - 11) / 2 = 2 IQRs: has not moved
+      latency[i] = i < 20 ? 1.0 + 0.01 * (i % 2) : 1.1; // about 9.5 spreads
+    }
+    Incident incident =
+        new Incident(
+            new CallGraph(),
+            List.of(),
+            List.of(
+                new MetricSeries("wobbly", "CpuUsageRate(%)", t, cpu),
+                new MetricSeries("delayed", "PodServerLatencyP90(s)", t, latency)),
+            20_000,
+            Long.MAX_VALUE);
+
+    assertThat(ranker.rank(incident))
+        .extracting(RankedCause::service)
+        .containsExactly("delayed", "wobbly");
+  }
 }

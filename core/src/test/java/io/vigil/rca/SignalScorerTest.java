@@ -74,4 +74,15 @@ class SignalScorerTest {
     assertThat(sustained.peak()).isEqualTo(48.0);
     assertThat(sustained.onsetMillis()).isEqualTo(6000);
   }
+
+  @Test
+  void tellsResourceSignalsFromSymptoms() {
+    assertThat(SignalScorer.isResource("CpuUsageRate(%)")).isTrue();
+    assertThat(SignalScorer.isResource("MemoryUsage(Mi)")).isTrue();
+    assertThat(SignalScorer.isResource("carts_cpu")).isTrue();
+    assertThat(SignalScorer.isResource("orders_mem")).isTrue();
+    assertThat(SignalScorer.isResource("PodServerLatencyP90(s)")).isFalse();
+    assertThat(SignalScorer.isResource("PodSuccessRate(%)")).isFalse();
+    assertThat(SignalScorer.isResource("NetworkReceiveBytes")).isFalse();
+  }
 }

@@ -187,4 +187,14 @@ class RcaEvalCommandTest {
     assertThat(run("rca", "eval", "--format", "rcd", "--data", data.toString()))
         .contains("AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=50");
   }
+
+  @Test
+  void vigilKeepsItsMeasuredNezhaFigures() {
+    Path data = Path.of(System.getProperty("vigil.shared.data", "absent"), "rca/nezha-ob");
+    assumeTrue(Files.isDirectory(data), "Nezha Online Boutique data not present");
+    assertThat(run("rca", "eval", "--format", "nezha", "--data", data.toString()))
+        .contains("cpu_consumed AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=10")
+        .contains("cpu_contention AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=16")
+        .contains("AC@1=0.86 AC@3=0.91 Avg@5=0.91 cases=56");
+  }
 }
