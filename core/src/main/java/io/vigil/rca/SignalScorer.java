@@ -2,6 +2,7 @@ package io.vigil.rca;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Scores one metric series of an incident against its own normal window: how far the anomalous
@@ -9,6 +10,9 @@ import java.util.Locale;
  * when it first moved.
  */
 public final class SignalScorer {
+
+  /** Splits a signal name into words: at non-alphanumerics and lower-to-upper case changes. */
+  private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
   /** Smallest spread, relative to the normal median: a move of 1% of the level is one unit. */
   static final double RELATIVE_FLOOR = 0.01;
@@ -102,8 +106,14 @@ public final class SignalScorer {
    * rather than a symptom such as latency, errors or traffic that also moves with its callees.
    */
   public static boolean isResource(String signal) {
-    String name = signal.toLowerCase(Locale.ROOT);
-    return name.contains("cpu") || name.contains("mem");
+    // Whole words only, so that "memcached_latency" is no memory signal.
+    for (String word : WORDS.split(signal)) {
+      String w = word.toLowerCase(Locale.ROOT);
+      if (w.equals("cpu") || w.equals("mem") || w.equals("memory")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a fall of the signal is the bad direction: success rates and the like. */

@@ -84,5 +84,9 @@ class SignalScorerTest {
     assertThat(SignalScorer.isResource("PodServerLatencyP90(s)")).isFalse();
     assertThat(SignalScorer.isResource("PodSuccessRate(%)")).isFalse();
     assertThat(SignalScorer.isResource("NetworkReceiveBytes")).isFalse();
+    assertThat(SignalScorer.isResource("memcached_latency")).isFalse();
+    assertThat(SignalScorer.isResource("cpuset-controller_errors")).isFalse();
+    assertThat(SignalScorer.isResource("process.cpu.usage")).isTrue();
+    assertThat(SignalScorer.isResource("jvm.memory.used")).isTrue();
   }
 }
