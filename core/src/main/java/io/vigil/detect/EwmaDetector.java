@@ -14,7 +14,8 @@ package io.vigil.detect;
  * with its weight multiplied by {@code anomalyWeight}: a sustained regression keeps being reported
  * for a while instead of being absorbed at once, and is accepted as the new normal only gradually.
  *
- * <p>Memory: three doubles and a counter besides the settings, about 80 bytes per series.
+ * <p>Memory: a fixed 104 bytes per series (two doubles of state, four of settings, a count of
+ * points learned and {@link StreamingDetector}'s counters), whatever the stream's length.
  */
 public final class EwmaDetector extends StreamingDetector {
 
