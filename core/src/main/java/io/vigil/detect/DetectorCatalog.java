@@ -29,6 +29,23 @@ public final class DetectorCatalog {
                     s.intValue("min-points", 2))));
     register(
         new DetectorType(
+            "ewma",
+            "exponentially weighted mean and deviation: O(1) memory, for per-step service signals",
+            Map.of(
+                "alpha", "0.05",
+                "threshold", "5.0",
+                "min-points", "10",
+                "floor", "0.02",
+                "anomaly-weight", "0.25"),
+            s ->
+                new EwmaDetector(
+                    s.doubleValue("alpha", 0),
+                    s.doubleValue("threshold", 0),
+                    s.intValue("min-points", 2),
+                    s.doubleValue("floor", -1),
+                    s.doubleValue("anomaly-weight", -1))));
+    register(
+        new DetectorType(
             "seasonal",
             "robust or z-score per bucket of a season (hour of day, day of week, any period)",
             Map.of(

@@ -21,7 +21,7 @@ class VigilAnomalyConfigTest {
 
     assertThat(config.prefix()).isEqualTo("vigil.anomaly");
     assertThat(config.step()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.detector()).isEqualTo("default");
+    assertThat(config.detector()).isEqualTo("ewma");
     assertThat(config.detectorSettings()).isEmpty();
     assertThat(config.maxSeries()).isEqualTo(10_000);
     assertThat(config.seriesExpiry()).isEqualTo(Duration.ofMinutes(15));

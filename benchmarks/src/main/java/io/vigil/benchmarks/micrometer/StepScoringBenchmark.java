@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(3)
 public class StepScoringBenchmark {
 
-  @Param({"default"})
-  public String detector = "default";
+  @Param({"ewma"})
+  public String detector = "ewma";
 
   @Param({"20000"})
   public int points = 20_000;
