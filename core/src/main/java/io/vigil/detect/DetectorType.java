@@ -35,7 +35,16 @@ public record DetectorType(
    */
   public Supplier<AnomalyDetector> configure(Map<String, String> overrides) {
     DetectorSettings settings = DetectorSettings.of(name, defaults, overrides);
-    factory.apply(settings);
+    try {
+      factory.apply(settings);
+    } catch (IllegalArgumentException e) {
+      // A constructor's range check: say which detector and which settings it was given.
+      if (e.getMessage() != null && e.getMessage().startsWith("detector '")) {
+        throw e;
+      }
+      throw new IllegalArgumentException(
+          "detector '" + name + "' " + settings.asMap() + ": " + e.getMessage(), e);
+    }
     return () -> factory.apply(settings);
   }
 }
