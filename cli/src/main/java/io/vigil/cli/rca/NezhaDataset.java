@@ -161,12 +161,8 @@ final class NezhaDataset {
       CsvTable table = CsvTable.read(file);
       // The Time text is the truth: the TimeStamp column has corrupted values (1861141359 for
       // 2022-08-22 04:09:19, and out-of-order ones) in the published files.
-      int time = table.column("Time");
-      int n = table.rows().size();
-      long[] timestamps = new long[n];
-      for (int r = 0; r < n; r++) {
-        timestamps[r] = rowTime(table, r, time);
-      }
+      long[] timestamps = rowTimes(table, table.column("Time"));
+      int n = timestamps.length;
       for (int c = 0; c < table.header().size(); c++) {
         String column = table.header().get(c);
         if (NOT_METRICS.contains(column) || skipped(column)) {
@@ -212,18 +208,23 @@ final class NezhaDataset {
     }
   }
 
+  /** Every row's time, read from the given column's text. */
+  private static long[] rowTimes(CsvTable table, int timeColumn) {
+    long[] timestamps = new long[table.rows().size()];
+    for (int r = 0; r < timestamps.length; r++) {
+      timestamps[r] = rowTime(table, r, timeColumn);
+    }
+    return timestamps;
+  }
+
   /**
    * Per-edge latency columns named {@code caller_callee}: each becomes a signal of the callee, the
    * service whose answers the caller waits for.
    */
   private static void addEdgeLatencies(
       CsvTable table, String side, Map<String, List<MetricSeries>> byService) {
-    int time = table.column("time");
-    int n = table.rows().size();
-    long[] timestamps = new long[n];
-    for (int r = 0; r < n; r++) {
-      timestamps[r] = rowTime(table, r, time);
-    }
+    long[] timestamps = rowTimes(table, table.column("time"));
+    int n = timestamps.length;
     for (int c = 0; c < table.header().size(); c++) {
       String column = table.header().get(c);
       int underscore = column.indexOf('_');
