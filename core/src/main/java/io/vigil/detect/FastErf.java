@@ -3,53 +3,38 @@ package io.vigil.detect;
 import org.apache.commons.math3.special.Erf;
 
 /**
- * The error function for non-negative arguments by cubic Hermite interpolation of a table, for
- * scoring on the hot path: commons-math3's {@link Erf#erf(double)} evaluates a series per call and
- * costs more than the rest of a streaming detector's update.
+ * The error function for non-negative arguments by linear interpolation of a table, for scoring on
+ * the hot path: commons-math3's {@link Erf#erf(double)} evaluates a series per call and costs more
+ * than the rest of a streaming detector's update.
  *
- * <p>The table holds {@code erf} (from commons-math3) and its derivative {@code 2/sqrt(pi)
- * exp(-x^2)} at steps of 1/64 on [0, 6]; the interpolation error is below 1e-9 and the result is
- * non-decreasing up to rounding (1e-15). Beyond 6, {@code erf} is 1 to double precision. Memory:
- * 770 doubles, shared.
+ * <p>The table holds {@code erf} (from commons-math3) at steps of 1/512 on [0, 6]; linear
+ * interpolation errs by at most {@code h^2/8 * max|erf''|}, below 5e-7, and, between monotone
+ * samples, never decreases. Beyond 6, {@code erf} is 1 to double precision. The code is kept this
+ * small on purpose: it is inlined into the detectors' scoring, which lets the JIT keep a caller's
+ * {@code Verdict} in registers. Memory: 3,073 doubles (24 KB), shared.
  */
 final class FastErf {
 
-  private static final int PER_UNIT = 64;
-  private static final double LIMIT = 6.0;
-  private static final int SIZE = (int) (LIMIT * PER_UNIT) + 1;
-  private static final double STEP = 1.0 / PER_UNIT;
-  private static final double[] VALUE = new double[SIZE];
-  private static final double[] SLOPE = new double[SIZE];
+  private static final int PER_UNIT = 512;
+  private static final int LAST = 6 * PER_UNIT;
+  private static final double[] VALUE = new double[LAST + 1];
 
   static {
-    double twoOverSqrtPi = 2.0 / Math.sqrt(Math.PI);
-    for (int i = 0; i < SIZE; i++) {
-      double x = i * STEP;
-      VALUE[i] = Erf.erf(x);
-      SLOPE[i] = twoOverSqrtPi * Math.exp(-x * x);
+    for (int i = 0; i <= LAST; i++) {
+      VALUE[i] = Erf.erf((double) i / PER_UNIT);
     }
   }
 
   private FastErf() {}
 
-  /** {@code erf(x)} for {@code x >= 0}; NaN for NaN. */
+  /** {@code erf(x)} for {@code x >= 0}, within 5e-7; NaN for NaN. */
   static double erf(double x) {
-    if (!(x < LIMIT)) {
-      return Double.isNaN(x) ? Double.NaN : 1.0;
-    }
     double position = x * PER_UNIT;
-    int i = (int) position;
-    double t = position - i;
-    double t2 = t * t;
-    double t3 = t2 * t;
-    // Cubic Hermite basis on [x_i, x_i+1], slopes scaled by the step.
-    double h00 = 2 * t3 - 3 * t2 + 1;
-    double h10 = t3 - 2 * t2 + t;
-    double h01 = -2 * t3 + 3 * t2;
-    double h11 = t3 - t2;
-    double y =
-        h00 * VALUE[i] + h10 * STEP * SLOPE[i] + h01 * VALUE[i + 1] + h11 * STEP * SLOPE[i + 1];
-    // Clamping to the segment's ends keeps the result monotone from segment to segment.
-    return Math.min(VALUE[i + 1], Math.max(VALUE[i], y));
+    if (position < LAST) {
+      int i = (int) position;
+      double low = VALUE[i];
+      return low + (position - i) * (VALUE[i + 1] - low);
+    }
+    return position >= LAST ? 1.0 : Double.NaN;
   }
 }

@@ -6,14 +6,15 @@ package io.vigil.detect;
  *
  * <p>The current point is scored against the window before it joins it. Mean and variance are kept
  * by a sliding Welford update, so each point costs O(1), not O(window); the sums are recomputed
- * exactly once per {@code window} points so rounding error cannot accumulate. A window with zero
- * variance decides nothing ({@link VerdictReason#NO_VARIATION}).
+ * exactly every {@code max(window, 1024)} points so rounding error cannot accumulate. A window with
+ * zero variance decides nothing ({@link VerdictReason#NO_VARIATION}).
  *
  * <p>Memory: one {@code double[window]} ring buffer, 8 bytes per point of window.
  */
 public final class RollingZScoreDetector extends StreamingDetector {
 
   private static final double INVERSE_SQRT2 = 1 / Math.sqrt(2.0);
+  private static final int RECOMPUTE_MIN_INTERVAL = 1024;
 
   private final double[] ring;
   private final double threshold;
@@ -91,7 +92,9 @@ public final class RollingZScoreDetector extends StreamingDetector {
     if (++next == ring.length) {
       next = 0;
     }
-    if (++sinceRecompute >= ring.length) {
+    // At most once per 1,024 points: often enough against drift, and rare enough that the JIT
+    // leaves the O(window) loop out of the inlined per-point path.
+    if (++sinceRecompute >= Math.max(ring.length, RECOMPUTE_MIN_INTERVAL)) {
       recompute();
     }
   }

@@ -13,8 +13,8 @@ class FastErfTest {
     double previous = 0;
     for (double x = 0; x < 8; x += 1e-4) {
       double fast = FastErf.erf(x);
-      assertThat(fast).as("erf(%s)", x).isCloseTo(Erf.erf(x), within(1e-9));
-      assertThat(fast).as("erf(%s)", x).isGreaterThanOrEqualTo(previous - 1e-15);
+      assertThat(fast).as("erf(%s)", x).isCloseTo(Erf.erf(x), within(5e-7));
+      assertThat(fast).as("erf(%s)", x).isGreaterThanOrEqualTo(previous);
       previous = fast;
     }
   }
