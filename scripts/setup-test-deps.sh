@@ -12,3 +12,6 @@ if ((${#packages[@]} > 0)); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
+
+# cli's fleet tests: Prometheus 2.53 and VictoriaMetrics 1.112 from trixie, unpacked, not installed
+"$(dirname "$0")/fetch-trixie-backends.sh"

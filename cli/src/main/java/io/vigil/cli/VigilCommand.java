@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.cli.nab.NabCommand;
 import io.vigil.cli.rca.RcaCommand;
+import io.vigil.cli.rca.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,12 +11,15 @@ import picocli.CommandLine.Command;
     name = "vigil",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Anomaly detection and root-cause analysis on files.",
+    description =
+        "Anomaly detection and root-cause analysis on files and on a Prometheus-compatible"
+            + " store.",
     subcommands = {
       CommandLine.HelpCommand.class,
       DetectCommand.class,
       NabCommand.class,
-      RcaCommand.class
+      RcaCommand.class,
+      WatchCommand.class
     })
 public final class VigilCommand {
 

@@ -1,5 +1,6 @@
 package io.vigil.cli.rca;
 
+import io.vigil.cli.fleet.FleetWatcher;
 import io.vigil.rca.Incident;
 import io.vigil.rca.PropagationPaths;
 import io.vigil.rca.RankedCause;
@@ -48,9 +49,28 @@ final class IncidentReport {
     }
   }
 
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
   static void json(Incident incident, List<RankedCause> ranking, PrintWriter out) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    ObjectNode root = mapper.createObjectNode();
+    out.println(
+        MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node(incident, ranking)));
+  }
+
+  /** One settled incident of {@code vigil watch} as one JSON line. */
+  static void jsonLine(FleetWatcher.Report report, PrintWriter out) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("event", "vigil.incident.report");
+    putTime(root, "start", report.group().firstMillis());
+    putTime(root, "lastAnomaly", report.group().lastMillis());
+    ArrayNode services = root.putArray("anomalousServices");
+    report.group().services().stream().sorted().forEach(services::add);
+    root.put("anomalies", report.group().anomalies().size() + report.group().dropped());
+    root.setAll(node(report.incident(), report.ranking()));
+    out.println(MAPPER.writeValueAsString(root));
+  }
+
+  private static ObjectNode node(Incident incident, List<RankedCause> ranking) {
+    ObjectNode root = MAPPER.createObjectNode();
     ArrayNode causes = root.putArray("causes");
     int rank = 1;
     for (RankedCause cause : ranking) {
@@ -78,7 +98,7 @@ final class IncidentReport {
               incident.graph(), ranking.get(0).service(), anomaliesOf(incident, ranking), MAX_PATHS)
           .forEach(p -> p.forEach(paths.addArray()::add));
     }
-    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return root;
   }
 
   /** Every moved signal as an anomaly, so that paths follow series evidence as well as alerts. */

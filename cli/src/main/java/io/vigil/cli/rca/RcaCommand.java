@@ -1,6 +1,7 @@
 package io.vigil.cli.rca;
 
 import io.vigil.cli.InputException;
+import io.vigil.cli.fleet.PrometheusIncidentOptions;
 import io.vigil.rca.Incident;
 import io.vigil.rca.RankedCause;
 import io.vigil.rca.RankerSettings;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Ranks the likely root causes of an incident file (graph, anomalies or alerts, optional"
-            + " series; schema in docs/rca.md), most likely first, with the evidence for each.",
+            + " series; schema in docs/rca.md), or of the fleet a Prometheus-compatible store"
+            + " holds (--prometheus; docs/fleet.md), most likely first, with the evidence for"
+            + " each.",
     subcommands = {RcaEvalCommand.class})
 public final class RcaCommand implements Callable<Integer> {
 
@@ -47,12 +51,21 @@ public final class RcaCommand implements Callable<Integer> {
       description = "Ranker: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   RankingMethod method;
 
+  @Mixin PrometheusIncidentOptions prometheus;
+
   @Override
   public Integer call() {
-    if (incidentFile == null) {
-      throw new InputException("rca: missing INCIDENT.json (or use 'vigil rca eval')");
+    if (incidentFile != null && prometheus.present()) {
+      throw new InputException("rca: give INCIDENT.json or --prometheus, not both");
     }
-    Incident incident = IncidentFile.read(incidentFile);
+    if (incidentFile == null && !prometheus.present()) {
+      throw new InputException(
+          "rca: missing INCIDENT.json or --prometheus URL (or use 'vigil rca eval')");
+    }
+    Incident incident =
+        prometheus.present()
+            ? prometheus.incident(spec.commandLine().getErr())
+            : IncidentFile.read(incidentFile);
     List<RankedCause> ranking = method.ranker(RankerSettings.DEFAULTS).rank(incident);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
