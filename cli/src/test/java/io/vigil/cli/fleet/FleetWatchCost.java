@@ -39,7 +39,10 @@ public final class FleetWatchCost {
       PrintWriter err = new PrintWriter(System.err, true);
       FleetIncidents incidents =
           new FleetIncidents(
-              client, FleetQueries.load(null), new PrintWriter(Writer.NULL), 100_000);
+              client,
+              FleetQueries.load(null),
+              new PrintWriter(java.io.Writer.nullWriter()),
+              100_000);
       List<FleetWatcher.Report> reports = new ArrayList<>();
       FleetWatchSettings settings =
           new FleetWatchSettings(step, 2 * step, 30 * minute, 3 * step, 2, 1_000_000);
@@ -76,9 +79,5 @@ public final class FleetWatchCost {
           culprit,
           heap / 1e6);
     }
-  }
-
-  private static final class Writer {
-    static final java.io.Writer NULL = java.io.Writer.nullWriter();
   }
 }
