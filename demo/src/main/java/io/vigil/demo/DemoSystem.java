@@ -12,7 +12,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * The running system: the {@link SharedAnalysis} parent context and one child context per service
  * of the {@link Topology}, each on its own port of 127.0.0.1, started callees first.
  */
-public final class DemoSystem implements AutoCloseable {
+final class DemoSystem implements AutoCloseable {
 
   private final AnnotationConfigApplicationContext shared;
   private final ServiceDirectory directory = new ServiceDirectory();

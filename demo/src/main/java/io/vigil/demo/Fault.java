@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A fault the demo injects into one service: what each of its requests suffers. */
-public enum Fault {
+enum Fault {
   /** Every request takes {@link #ADDED_LATENCY_MILLIS} longer. */
   LATENCY("latency", true, false, false),
   /** A share {@link #ERROR_RATIO} of requests fail with HTTP 500. */

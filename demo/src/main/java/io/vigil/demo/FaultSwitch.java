@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** One service's fault switch: off until a fault is injected, then applied to every request. */
-public final class FaultSwitch {
+final class FaultSwitch {
 
   private final AtomicReference<Fault> fault = new AtomicReference<>();
 

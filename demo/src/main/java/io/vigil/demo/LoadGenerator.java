@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * if fewer than {@code maxInFlight} are pending, and is counted as skipped otherwise, so a slow
  * system is never buried under a growing queue.
  */
-public final class LoadGenerator implements AutoCloseable {
+final class LoadGenerator implements AutoCloseable {
 
   private final HttpRequest request;
   private final Semaphore inFlight;

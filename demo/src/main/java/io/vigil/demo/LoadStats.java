@@ -4,7 +4,7 @@ package io.vigil.demo;
  * What the load generator saw: completed requests that succeeded or failed (HTTP 5xx or no answer),
  * ticks skipped because too many requests were open, and the summed latency.
  */
-public record LoadStats(long ok, long failed, long skipped, long latencyNanos) {
+record LoadStats(long ok, long failed, long skipped, long latencyNanos) {
 
   /** The counts between {@code earlier} and this one. */
   public LoadStats since(LoadStats earlier) {

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import(WorkController.class)
-public class ServiceApplication {
+class ServiceApplication {
 
   @Bean
   FaultSwitch faultSwitch() {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Where each running service listens, so callers find their callees' ports. */
-public final class ServiceDirectory {
+final class ServiceDirectory {
 
   private final Map<String, String> urls = new ConcurrentHashMap<>();
 

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
  * learned from every service's spans, and the one exporter those spans meet in.
  */
 @Configuration(proxyBeanMethods = false)
-public class SharedAnalysis {
+class SharedAnalysis {
 
   @Bean
   CallGraph callGraph() {

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * added (Vigil's span exporter, a test's in-memory one). Deliberately not a {@link SpanExporter}
  * itself, so that Boot does not pick it up from the parent context as well.
  */
-public final class SharedSpanExporter implements AutoCloseable {
+final class SharedSpanExporter implements AutoCloseable {
 
   private final List<SpanExporter> delegates = new CopyOnWriteArrayList<>();
   private volatile boolean closed;

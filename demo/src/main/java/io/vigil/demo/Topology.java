@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code user-service} calls {@code database} and {@code cache}; {@code product-service} calls
  * {@code database} and {@code search-service}.
  */
-public final class Topology {
+final class Topology {
 
   /** The service the load generator calls. */
   public static final String ENTRY = "web-frontend";
