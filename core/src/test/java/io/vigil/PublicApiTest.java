@@ -65,7 +65,19 @@ class PublicApiTest {
               "SeriesCorrelation",
               "SignalEvidence"),
           "io.vigil.live",
-          List.of("SignalListener"));
+          List.of(
+              "AnalyzerCounts",
+              "EventEvidence",
+              "IncidentReport",
+              "IncidentReportListener",
+              "LiveIncidentAnalyzer",
+              "LiveIncidentAnalyzerBuilder",
+              "MarkedEvent",
+              "ReportedCause",
+              "ReportedEdge",
+              "SignalBand",
+              "SignalListener",
+              "SymptomCorrelation"));
 
   private static final JavaClasses CORE =
       new ClassFileImporter()
