@@ -61,6 +61,7 @@ class PublicApiTest {
               "PropagationPaths",
               "RankedCause",
               "RankerSettings",
+              "RankerSettings$Builder",
               "RootCauseRanker",
               "SeriesCorrelation",
               "SignalEvidence"),

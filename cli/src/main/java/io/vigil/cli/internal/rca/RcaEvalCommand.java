@@ -7,8 +7,10 @@ import io.vigil.rca.RootCauseRanker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -51,8 +53,9 @@ final class RcaEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--set",
-      description = "Override a setting of the vigil ranker, key=value (see docs/rca.md).")
-  List<String> settings = List.of();
+      paramLabel = "KEY=VALUE",
+      description = "A setting of the vigil ranker, repeatable: --set rounds=80 (docs/rca.md).")
+  Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--verbose", description = "Print the rank and top three of every case.")
   boolean verbose;
@@ -62,7 +65,7 @@ final class RcaEvalCommand implements Callable<Integer> {
     if (!Files.isDirectory(data)) {
       throw new InputException("--data " + data + ": not a directory");
     }
-    RootCauseRanker ranker = method.ranker(SettingsParser.parse(RankerSettings.DEFAULTS, settings));
+    RootCauseRanker ranker = method.ranker(rankerSettings(settings));
     List<EvalCase> cases =
         switch (format) {
           case RCD -> RcdDataset.load(data);
@@ -99,6 +102,15 @@ final class RcaEvalCommand implements Callable<Integer> {
     board.lines().forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  /** The vigil ranker's settings with the user's {@code --set} over the defaults. */
+  static RankerSettings rankerSettings(Map<String, String> settings) {
+    try {
+      return RankerSettings.builder().setAll(settings).build();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--set " + e.getMessage(), e);
+    }
   }
 
   private static String describe(RankedCause cause, long start) {

@@ -2,15 +2,12 @@ package io.vigil.cli.internal.rca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.cli.VigilCommand;
+import io.vigil.cli.internal.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,13 +18,8 @@ class RcaCommandTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    CommandLine cmd = VigilCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    CliRun run = CliRun.of(args);
+    return new String[] {String.valueOf(run.code()), run.out(), run.err()};
   }
 
   @Test
