@@ -1,6 +1,7 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.TerminalText;
 import io.vigil.rca.RankedCause;
 import io.vigil.rca.RankerSettings;
 import io.vigil.rca.RootCauseRanker;
@@ -79,24 +80,25 @@ final class RcaEvalCommand implements Callable<Integer> {
       board.add(c.faultType(), rank);
       if (verbose) {
         out.println(
-            "rank="
-                + rank
-                + " "
-                + c.faultType()
-                + " "
-                + c.rootCause()
-                + " top="
-                + ranking.stream()
-                    .limit(3)
-                    .map(r -> describe(r, c.incident().startMillis()))
-                    .collect(Collectors.joining(","))
-                + " truth="
-                + ranking.stream()
-                    .filter(r -> r.service().equals(c.rootCause()))
-                    .map(r -> describe(r, c.incident().startMillis()))
-                    .collect(Collectors.joining())
-                + " "
-                + c.id());
+            TerminalText.escape(
+                "rank="
+                    + rank
+                    + " "
+                    + c.faultType()
+                    + " "
+                    + c.rootCause()
+                    + " top="
+                    + ranking.stream()
+                        .limit(3)
+                        .map(r -> describe(r, c.incident().startMillis()))
+                        .collect(Collectors.joining(","))
+                    + " truth="
+                    + ranking.stream()
+                        .filter(r -> r.service().equals(c.rootCause()))
+                        .map(r -> describe(r, c.incident().startMillis()))
+                        .collect(Collectors.joining())
+                    + " "
+                    + c.id()));
       }
     }
     board.lines().forEach(out::println);
