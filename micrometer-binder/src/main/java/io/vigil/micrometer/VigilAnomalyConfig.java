@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.config.validate.Validated;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import io.micrometer.core.instrument.step.StepRegistryConfig;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * once and which hold the defaults: {@code step}, {@code enabled}, {@code detector}, {@code
  * detectorSettings} ({@code window=60,threshold=4}), {@code maxSeries}, {@code seriesExpiry},
  * {@code percentile}, {@code signals} ({@code rate,mean}), {@code serviceTag} and {@code
- * serviceName}. The other keys {@link StepRegistryConfig} knows are not used.
+ * serviceName}. Each typed getter reads them all through {@link #settings()}, so every getter
+ * throws the same {@link ValidationException} for any bad key. The other keys {@link
+ * StepRegistryConfig} knows are not used.
  */
 public interface VigilAnomalyConfig extends StepRegistryConfig {
 
@@ -76,6 +79,46 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
     }
     read.orThrow();
     return settings;
+  }
+
+  /** {@link VigilAnomalySettings#detector()}, read through {@link #settings()}. */
+  default String detector() {
+    return settings().detector();
+  }
+
+  /** {@link VigilAnomalySettings#detectorSettings()}, read through {@link #settings()}. */
+  default Map<String, String> detectorSettings() {
+    return settings().detectorSettings();
+  }
+
+  /** {@link VigilAnomalySettings#maxSeries()}, read through {@link #settings()}. */
+  default int maxSeries() {
+    return settings().maxSeries();
+  }
+
+  /** {@link VigilAnomalySettings#seriesExpiry()}, read through {@link #settings()}. */
+  default Duration seriesExpiry() {
+    return settings().seriesExpiry();
+  }
+
+  /** {@link VigilAnomalySettings#percentile()}, read through {@link #settings()}. */
+  default double percentile() {
+    return settings().percentile();
+  }
+
+  /** {@link VigilAnomalySettings#signals()}, read through {@link #settings()}. */
+  default Set<Signal> signals() {
+    return settings().signals();
+  }
+
+  /** {@link VigilAnomalySettings#serviceTag()}, read through {@link #settings()}. */
+  default String serviceTag() {
+    return settings().serviceTag();
+  }
+
+  /** {@link VigilAnomalySettings#serviceName()}, read through {@link #settings()}. */
+  default String serviceName() {
+    return settings().serviceName();
   }
 
   /** Validates every key, naming each bad value and what was expected. */

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a {@link VigilAnomalyMeterRegistry}, typed and validated once: made by {@link
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
  * @param maxSeries how many meters are held and watched at most, 1 to {@value #MAX_SERIES_BOUND}
  *     ({@code 10000})
  * @param seriesExpiry how long a series may stay idle before its detector state is dropped, at
- *     least one step ({@code 15m})
+ *     least one step ({@code 15m}, or one step when the step is longer)
  * @param percentile the percentile read from timers and summaries that publish it, in (0, 1)
  *     ({@code 0.99})
  * @param signals the signals fed to detectors ({@link #DEFAULT_SIGNALS})
@@ -62,6 +63,8 @@ public record VigilAnomalySettings(
   /** The signals watched by default: all but {@link Signal#MAX}. */
   public static final Set<Signal> DEFAULT_SIGNALS =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Signal.MAX)));
+
+  private static final Duration DEFAULT_SERIES_EXPIRY = Duration.ofMinutes(15);
 
   /** Every setting at its documented default. */
   public static final VigilAnomalySettings DEFAULTS = builder().build();
@@ -126,6 +129,10 @@ public record VigilAnomalySettings(
     return DetectorCatalog.get(detector).configure(detectorSettings);
   }
 
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   private static Validated<?> checkStep(Duration step) {
     return check(
         "step",
@@ -167,7 +174,7 @@ public record VigilAnomalySettings(
     private String detector = "ewma";
     private Map<String, String> detectorSettings = Map.of();
     private int maxSeries = 10_000;
-    private Duration seriesExpiry = Duration.ofMinutes(15);
+    private @Nullable Duration seriesExpiry;
     private double percentile = 0.99;
     private Set<Signal> signals = DEFAULT_SIGNALS;
     private String serviceTag = "service";
@@ -218,7 +225,7 @@ public record VigilAnomalySettings(
       return this;
     }
 
-    /** The idle expiry ({@code 15m}). */
+    /** The idle expiry ({@code 15m}, or one step when the step is longer). */
     public Builder seriesExpiry(Duration seriesExpiry) {
       this.seriesExpiry = Objects.requireNonNull(seriesExpiry, "seriesExpiry");
       return this;
@@ -260,7 +267,7 @@ public record VigilAnomalySettings(
           detector,
           detectorSettings,
           maxSeries,
-          seriesExpiry,
+          seriesExpiry != null ? seriesExpiry : max(DEFAULT_SERIES_EXPIRY, step),
           percentile,
           signals,
           serviceTag,

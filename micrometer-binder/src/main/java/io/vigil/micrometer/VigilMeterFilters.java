@@ -22,13 +22,12 @@ import org.jspecify.annotations.Nullable;
 public final class VigilMeterFilters {
 
   /**
-   * The meters watched by default: HTTP server requests (Spring Boot's and {@link ApmTracker}'s),
-   * JVM garbage collection and memory, and connection pools (HikariCP, JDBC, R2DBC).
+   * The meters watched by default: HTTP server requests, JVM garbage collection and memory, and
+   * connection pools (HikariCP, JDBC, R2DBC).
    */
   public static final List<String> DEFAULT_NAMES =
       List.of(
           "http.server.requests",
-          ApmTracker.DEFAULT_NAME,
           "jvm.gc.pause",
           "jvm.gc.overhead",
           "jvm.memory.used",

@@ -34,6 +34,12 @@ class VigilAnomalySettingsTest {
   }
 
   @Test
+  void theDefaultExpiryIsAtLeastOneStep() {
+    assertThat(VigilAnomalySettings.builder().step(Duration.ofHours(1)).build().seriesExpiry())
+        .isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
   void toBuilderChangesOnlyWhatIsSet() {
     VigilAnomalySettings changed = VigilAnomalySettings.DEFAULTS.toBuilder().maxSeries(50).build();
 
