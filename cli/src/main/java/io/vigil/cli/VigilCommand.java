@@ -1,8 +1,11 @@
 package io.vigil.cli;
 
-import io.vigil.cli.nab.NabCommand;
-import io.vigil.cli.rca.RcaCommand;
-import io.vigil.cli.rca.WatchCommand;
+import io.vigil.cli.internal.DetectCommand;
+import io.vigil.cli.internal.InputErrorHandler;
+import io.vigil.cli.internal.VersionProvider;
+import io.vigil.cli.internal.nab.NabCommand;
+import io.vigil.cli.internal.rca.RcaCommand;
+import io.vigil.cli.internal.rca.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
