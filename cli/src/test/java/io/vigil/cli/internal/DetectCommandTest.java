@@ -186,7 +186,8 @@ class DetectCommandTest {
     CliRun value =
         CliRun.of("detect", "--detector", "zscore", "--set", "window=-1", input.toString());
     assertThat(value.code()).isEqualTo(2);
-    assertThat(value.err()).contains("setting 'window' must be an integer in [2, 1000000] but was -1");
+    assertThat(value.err())
+        .contains("setting 'window' must be an integer in [2, 1000000] but was -1");
   }
 
   @Test
