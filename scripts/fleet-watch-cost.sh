@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -ntp -q -pl cli -am test-compile dependency:build-classpath -Dspotless.check.skip=true \
   -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 java -Xmx1g -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/cp.txt)" \
-  io.vigil.cli.fleet.FleetWatchCost "${1:-1000}"
+  io.vigil.cli.internal.fleet.FleetWatchCost "${1:-1000}"

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * window moved from the normal center, in units of the normal spread, in the bad direction, and
  * when it first moved.
  */
-public final class SignalScorer {
+final class SignalScorer {
 
   /** Splits a signal name into words: at non-alphanumerics and lower-to-upper case changes. */
   private static final Pattern WORDS = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
@@ -40,24 +40,24 @@ public final class SignalScorer {
    * noise next to the median (a mostly constant metric) falls back to the standard deviation; the
    * spread is never below 1% of the median's size, and 1 when that is 0 too.
    */
-  public static SignalScorer robust(double onsetThreshold, int persistence) {
+  static SignalScorer robust(double onsetThreshold, int persistence) {
     return new SignalScorer(true, true, onsetThreshold, persistence);
   }
 
   /** BARO's scoring: the upward peak's distance from the median in IQRs (IQR 0 taken as 1). */
-  public static SignalScorer baro() {
+  static SignalScorer baro() {
     return new SignalScorer(true, false, 3.0, 1);
   }
 
   /** N-sigma's scoring: the upward peak's distance from the mean in standard deviations. */
-  public static SignalScorer nsigma() {
+  static SignalScorer nsigma() {
     return new SignalScorer(false, false, 3.0, 1);
   }
 
   /**
    * The evidence the series gives for the incident's windows; deviation 0 when a window is empty.
    */
-  public SignalEvidence score(MetricSeries series, long startMillis, long endMillis) {
+  SignalEvidence score(MetricSeries series, long startMillis, long endMillis) {
     int split = series.indexAtOrAfter(startMillis);
     int end = endMillis == Long.MAX_VALUE ? series.size() : series.indexAtOrAfter(endMillis + 1);
     double[] normal = Arrays.copyOfRange(series.values(), 0, split);
@@ -105,7 +105,7 @@ public final class SignalScorer {
    * Whether the signal measures a resource the service itself consumes (CPU or memory, by name),
    * rather than a symptom such as latency, errors or traffic that also moves with its callees.
    */
-  public static boolean isResource(String signal) {
+  static boolean isResource(String signal) {
     // Whole words only, so that "memcached_latency" is no memory signal.
     for (String word : WORDS.split(signal)) {
       String w = word.toLowerCase(Locale.ROOT);

@@ -11,10 +11,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * @param center the median or the mean
  * @param spread the IQR or the standard deviation
  */
-public record WindowStats(double center, double spread) {
+record WindowStats(double center, double spread) {
 
   /** Median and IQR of the finite values; NaN for both when there are none. */
-  public static WindowStats robust(double[] values) {
+  static WindowStats robust(double[] values) {
     double[] finite = finite(values);
     if (finite.length == 0) {
       return new WindowStats(Double.NaN, Double.NaN);
@@ -26,7 +26,7 @@ public record WindowStats(double center, double spread) {
   }
 
   /** Mean and population standard deviation of the finite values; NaN when there are none. */
-  public static WindowStats classic(double[] values) {
+  static WindowStats classic(double[] values) {
     double[] finite = finite(values);
     if (finite.length == 0) {
       return new WindowStats(Double.NaN, Double.NaN);

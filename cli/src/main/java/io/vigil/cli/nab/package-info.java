@@ -1,9 +1,0 @@
-/**
- * The Numenta Anomaly Benchmark on Vigil's detectors: a corpus in NAB's layout, NAB's scoring
- * (windows, probation, the threshold sweep and the normalisation against the null detector) in
- * Java, and the {@code vigil nab} commands.
- */
-@NullMarked
-package io.vigil.cli.nab;
-
-import org.jspecify.annotations.NullMarked;
