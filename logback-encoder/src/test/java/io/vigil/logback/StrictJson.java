@@ -28,17 +28,8 @@ final class StrictJson {
   }
 
   private static boolean isWellFormed(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+    // A strict UTF-8 encoder cannot encode an unpaired surrogate.
+    return StandardCharsets.UTF_8.newEncoder().canEncode(text);
   }
 
   /** Runs {@code jq} on the line when it is installed (it rejects escaped lone surrogates). */
