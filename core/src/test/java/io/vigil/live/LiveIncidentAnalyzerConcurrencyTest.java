@@ -68,7 +68,8 @@ class LiveIncidentAnalyzerConcurrencyTest {
     assertThat(failures).isEmpty();
     AnalyzerCounts counts = analyzer.counts();
     assertThat(counts.points()).isEqualTo(3L * 100 * (1 + extraSignals));
-    assertThat(counts.signals()).isEqualTo(3 * (1 + extraSignals));
+    // Plus user-service/errors, the signal of the source's own anomaly.
+    assertThat(counts.signals()).isEqualTo(3 * (1 + extraSignals) + 1);
     assertThat(counts.analysisFailures()).isZero();
     assertThat(received)
         .singleElement()

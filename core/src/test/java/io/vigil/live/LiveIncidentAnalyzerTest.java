@@ -159,9 +159,9 @@ class LiveIncidentAnalyzerTest {
 
   @Test
   void aSignalWhoseSourceDetectsIsNotJudgedTwice() {
+    Anomaly fromSource = new Anomaly("database", "latency", at(60), 3.0);
     try (LiveIncidentAnalyzer analyzer = analyzer()) {
       cascade.feed(analyzer, 0, 60, -1, 0);
-      Anomaly fromSource = new Anomaly("database", "latency", at(60), 3.0);
       analyzer.onAnomaly(fromSource);
       cascade.feed(analyzer, 60, 100, 60, 8);
       assertThat(analyzer.recentAnomalies())
