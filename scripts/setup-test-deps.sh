@@ -6,6 +6,9 @@ packages=()
 # (each integration adds its package here, with the binary that proves it is installed)
 # logback-encoder's end-to-end test: rsyslogd with imtcp and mmjsonparse
 [[ -x /usr/sbin/rsyslogd ]] || packages+=(rsyslog)
+# spring-autoconfigure's browser tests: headless Chromium driven through chromedriver
+[[ -x /usr/bin/chromium ]] || packages+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || packages+=(chromium-driver)
 
 if ((${#packages[@]} > 0)); then
   if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi

@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.cli.internal.DetectCommand;
 import io.vigil.cli.internal.InputErrorHandler;
+import io.vigil.cli.internal.Launcher;
 import io.vigil.cli.internal.VersionProvider;
 import io.vigil.cli.internal.nab.NabCommand;
 import io.vigil.cli.internal.rca.RcaCommand;
@@ -26,17 +27,27 @@ import picocli.CommandLine.Command;
     })
 public final class VigilCommand {
 
-  /** Runs the command line and exits with its code: 0 ok, 1 failure, 2 bad input. */
+  /**
+   * Runs the command line and exits with its code: 0 ok, 1 failure (a failed write included), 2 bad
+   * input.
+   */
   public static void main(String[] args) {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns its exit code, for tests. */
+  /**
+   * Runs the command line on standard output and error and returns its exit code; a write to
+   * standard output that failed makes it 1.
+   */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return Launcher.run(args);
   }
 
-  /** The command line with Vigil's error handling: bad input is one line and exit code 2. */
+  /**
+   * The command line with Vigil's error handling: bad input is one line and exit code 2, a failed
+   * write one line and exit code 1. Run on picocli's own streams, it cannot notice a failed write
+   * to standard output; {@link #execute} does.
+   */
   public static CommandLine commandLine() {
     return new CommandLine(new VigilCommand())
         .setExecutionExceptionHandler(new InputErrorHandler())

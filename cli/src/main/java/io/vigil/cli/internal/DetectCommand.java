@@ -1,7 +1,8 @@
 package io.vigil.cli.internal;
 
 import io.vigil.detect.AnomalyDetector;
-import io.vigil.detect.DetectorCatalog;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores every row of a timestamp,value CSV file with a streaming detector.",
       "Timestamps: yyyy-MM-dd HH:mm:ss (UTC, as NAB writes them), ISO-8601 or epoch milliseconds.",
-      "Output: timestamp,value,anomaly_score,is_anomaly, one row per input row, in order."
+      "Output: timestamp,value,anomaly_score,is_anomaly, one row per input row, in order,"
+          + " streamed; -o writes the file whole or not at all."
     })
 public final class DetectCommand implements Callable<Integer> {
 
@@ -56,14 +58,18 @@ public final class DetectCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
-    AnomalyDetector instance = DetectorCatalog.get(detector).configure(settings).get();
-    try (AtomicOutput out =
-        output == null
-            ? AtomicOutput.toStdout(spec.commandLine().getOut())
-            : AtomicOutput.toFile(output)) {
-      DetectorRunner.run(input, instance, DetectorRunner.IS_ANOMALY, out.writer());
-      out.commit();
+  public Integer call() throws IOException {
+    AnomalyDetector instance = DetectorChoice.configure(detector, settings).get();
+    if (output == null) {
+      // Streamed: memory stays flat whatever the input's size; a failed write stops the run.
+      Writer out = StandardOutput.failFast(spec.commandLine().getOut());
+      DetectorRunner.run(input, instance, DetectorRunner.IS_ANOMALY, out);
+      out.flush();
+      return 0;
+    }
+    try (OutputFile file = OutputFile.open(output)) {
+      DetectorRunner.run(input, instance, DetectorRunner.IS_ANOMALY, file.writer());
+      file.commit();
     }
     return 0;
   }

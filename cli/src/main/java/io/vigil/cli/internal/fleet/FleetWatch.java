@@ -1,8 +1,8 @@
 package io.vigil.cli.internal.fleet;
 
+import io.vigil.cli.internal.DetectorChoice;
 import io.vigil.cli.internal.InputException;
 import io.vigil.detect.AnomalyDetector;
-import io.vigil.detect.DetectorCatalog;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,12 +35,7 @@ public final class FleetWatch {
       String lag,
       PrintWriter err,
       Consumer<FleetWatcher.Report> sink) {
-    Supplier<AnomalyDetector> detectors;
-    try {
-      detectors = DetectorCatalog.get(detector).configure(detectorSettings);
-    } catch (IllegalArgumentException e) {
-      throw new InputException("watch: " + e.getMessage(), e);
-    }
+    Supplier<AnomalyDetector> detectors = DetectorChoice.configure(detector, detectorSettings);
     long step = backend.stepMillis();
     FleetWatchSettings settings =
         new FleetWatchSettings(

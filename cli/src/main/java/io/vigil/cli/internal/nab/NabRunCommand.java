@@ -1,10 +1,14 @@
 package io.vigil.cli.internal.nab;
 
-import io.vigil.cli.internal.AtomicOutput;
+import io.vigil.cli.internal.DetectorChoice;
 import io.vigil.cli.internal.DetectorRunner;
+import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.OutputFile;
 import io.vigil.detect.AnomalyDetector;
-import io.vigil.detect.DetectorCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,7 +61,10 @@ final class NabRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Supplier<AnomalyDetector> detectors = DetectorCatalog.get(detector).configure(settings);
+    Supplier<AnomalyDetector> detectors = DetectorChoice.configure(detector, settings);
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InputException("--out " + out + ": not a directory; expected a results directory");
+    }
     NabCorpus nab = NabCorpus.load(corpus);
     PrintWriter progress = spec.commandLine().getErr();
     List<NabSeries> series = nab.series();
@@ -65,8 +72,8 @@ final class NabRunCommand implements Callable<Integer> {
       NabSeries s = series.get(i);
       long started = System.nanoTime();
       Path target = ResultFiles.path(out, detector, s);
-      Files.createDirectories(target.getParent());
-      try (AtomicOutput output = AtomicOutput.toFile(target)) {
+      createDirectories(target.getParent());
+      try (OutputFile output = OutputFile.open(target)) {
         DetectorRunner.run(nab.dataFile(s), detectors.get(), new WindowLabel(s), output.writer());
         output.commit();
       }
@@ -78,5 +85,20 @@ final class NabRunCommand implements Callable<Integer> {
     NabScore score = NabScorer.of(nab).score(ResultFiles.read(out, detector, nab));
     NabReport.print(score, detail, spec.commandLine().getOut());
     return 0;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new InputException(
+          dir + ": cannot create the results directory: " + e.getFile() + " is not a directory", e);
+    } catch (IOException e) {
+      String reason =
+          e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e.toString();
+      throw new InputException(dir + ": cannot create the results directory: " + reason, e);
+    }
   }
 }

@@ -1,0 +1,169 @@
+package io.vigil.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.micrometer.VigilAnomalyConfig;
+import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class VigilAnomalyMetricsAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withPropertyValues("vigil.anomaly.step=10m")
+          .withConfiguration(
+              AutoConfigurations.of(
+                  MetricsAutoConfiguration.class,
+                  CompositeMeterRegistryAutoConfiguration.class,
+                  SimpleMetricsExportAutoConfiguration.class,
+                  VigilAnomalyMetricsAutoConfiguration.class));
+
+  @Test
+  void addsTheRegistryBeforeBootsFallbackRegistry() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(VigilAnomalyMeterRegistry.class);
+          // Ordered before SimpleMetricsExportAutoConfiguration: the simple registry, which Boot
+          // adds only when no registry exists, backs off as it does for OTLP or Prometheus.
+          assertThat(context).doesNotHaveBean(SimpleMeterRegistry.class);
+          assertThat(context.getBean(MeterRegistry.class))
+              .isSameAs(context.getBean(VigilAnomalyMeterRegistry.class));
+        });
+  }
+
+  @Test
+  void joinsBootsCompositeBesideAnotherRegistryAndWatchesOnlyItsMeters() {
+    runner
+        .withUserConfiguration(OtherRegistry.class)
+        .run(
+            context -> {
+              MeterRegistry primary = context.getBean(MeterRegistry.class);
+              VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+              assertThat(primary).isNotSameAs(vigil);
+              primary.counter("http.server.requests", "uri", "/a").increment();
+              primary.counter("orders.placed").increment();
+              assertThat(vigil.find("http.server.requests").counter()).isNotNull();
+              assertThat(vigil.find("orders.placed").counter()).isNull();
+              assertThat(context.getBean(SimpleMeterRegistry.class).find("orders.placed").counter())
+                  .isNotNull();
+            });
+  }
+
+  @Test
+  void watchedMetersFollowTheProperty() {
+    runner
+        .withUserConfiguration(OtherRegistry.class)
+        .withPropertyValues("vigil.anomaly.watch=orders.*")
+        .run(
+            context -> {
+              MeterRegistry primary = context.getBean(MeterRegistry.class);
+              primary.counter("orders.placed").increment();
+              primary.counter("http.server.requests").increment();
+              VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+              assertThat(vigil.find("orders.placed").counter()).isNotNull();
+              assertThat(vigil.find("http.server.requests").counter()).isNull();
+            });
+  }
+
+  @Test
+  void bindsPropertiesOntoTheLibrarysConfig() {
+    runner
+        .withPropertyValues("vigil.anomaly.detector=zscore", "vigil.anomaly.max-series=50")
+        .run(
+            context -> {
+              VigilAnomalyConfig config = context.getBean(VigilAnomalyConfig.class);
+              assertThat(config.detector()).isEqualTo("zscore");
+              assertThat(config.maxSeries()).isEqualTo(50);
+              assertThat(config.step()).hasMinutes(10);
+            });
+  }
+
+  @Test
+  void badValueFailsStartUpNamingTheProperty() {
+    runner
+        .withPropertyValues("vigil.anomaly.max-series=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("vigil.anomaly.max-series")
+                    .hasMessageContaining("0"));
+    runner
+        .withPropertyValues("vigil.anomaly.detector=nope")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("vigil.anomaly.detector")
+                    .hasMessageContaining("nope"));
+  }
+
+  @Test
+  void backsOffWithoutTheLibrary() {
+    runner
+        .withClassLoader(new FilteredClassLoader(VigilAnomalyMeterRegistry.class))
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(VigilAnomalyMeterRegistry.class);
+              assertThat(context).hasSingleBean(SimpleMeterRegistry.class);
+            });
+  }
+
+  @Test
+  void backsOffWhenDisabled() {
+    runner
+        .withPropertyValues("vigil.anomaly.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(VigilAnomalyMeterRegistry.class));
+  }
+
+  @Test
+  void backsOffWithoutMicrometersClock() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(VigilAnomalyMetricsAutoConfiguration.class))
+        .run(context -> assertThat(context).doesNotHaveBean(VigilAnomalyMeterRegistry.class));
+  }
+
+  @Test
+  void backsOffWhenTheUserDefinesTheRegistry() {
+    runner
+        .withUserConfiguration(UserRegistry.class)
+        .run(
+            context ->
+                assertThat(context.getBean(VigilAnomalyMeterRegistry.class))
+                    .isSameAs(context.getBean("userVigil")));
+  }
+
+  @Test
+  void recentAnomaliesListenToTheRegistry() {
+    runner.run(context -> assertThat(context).hasSingleBean(RecentAnomalies.class));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OtherRegistry {
+    @Bean
+    SimpleMeterRegistry otherRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserRegistry {
+    @Bean
+    VigilAnomalyMeterRegistry userVigil(Clock clock) {
+      return new VigilAnomalyMeterRegistry(k -> k.endsWith(".step") ? "1h" : null, clock);
+    }
+  }
+}
