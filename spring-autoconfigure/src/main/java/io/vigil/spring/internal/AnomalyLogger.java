@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each anomaly of the registry as one structured line, with the meter, signal, value and the
- * detector's band as key-value pairs, which Vigil's JSON format writes as fields.
+ * Logs each anomaly of the registry as one structured line at INFO (a report, which groups them, is
+ * logged at WARN), with the meter, signal, value and the detector's band as key-value pairs, which
+ * Vigil's JSON format writes as fields.
  */
 public final class AnomalyLogger implements AnomalyListener {
 
@@ -15,7 +16,7 @@ public final class AnomalyLogger implements AnomalyListener {
 
   @Override
   public void onAnomaly(AnomalyEvent event) {
-    LOG.atWarn()
+    LOG.atInfo()
         .addKeyValue("vigil_event", "vigil.anomaly")
         .addKeyValue("anomaly_meter", event.name())
         .addKeyValue("anomaly_signal", event.signal().tagValue())
