@@ -18,10 +18,11 @@ package io.vigil.detect;
  *
  * Each measure is divided by the 99.9th percentile of its own last 1,000 values (for level and
  * change, by at least 5 robust deviations), so that a noisy series and a quiet one are judged on
- * the same scale; the largest ratio {@code r} is the surprise, reported as the score {@code r / (1
- * + r)}. One incident should raise one alarm: after a point with {@code r >= 1.2} the next 100
- * points score 0. A point is an anomaly when its score is at least {@value #ALARM_SCORE}, the
- * threshold that maximises NAB's standard profile.
+ * the same scale; the largest ratio {@code r} is the surprise, reported as the score {@link
+ * Severity#of Severity.of(r)}. One incident should raise one alarm: after a point with {@code r >=
+ * 1.2} the next 100 points score 0. A point is an anomaly when {@code r} is at least {@link
+ * #ALARM_SURPRISE} (0.54 / 0.46, the threshold that maximised NAB's standard profile when the score
+ * was {@code r / (1 + r)}, a monotone function of the same {@code r}). Any finite value is taken.
  *
  * <p>The first 150 points only warm up. The expected value and band in each verdict are the median
  * and the level at which the level measure alone would raise an alarm.
@@ -32,8 +33,11 @@ package io.vigil.detect;
  */
 public final class DefaultDetector extends StreamingDetector {
 
-  /** The score at or above which a point is called an anomaly. */
-  public static final double ALARM_SCORE = 0.54;
+  /** The calibrated surprise at or above which a point is called an anomaly. */
+  public static final double ALARM_SURPRISE = 0.54 / (1 - 0.54);
+
+  /** The score at or above which a point is called an anomaly: {@code Severity.of(1.1739..)}. */
+  public static final double ALARM_SCORE = Severity.of(ALARM_SURPRISE);
 
   private static final int WINDOW = 500;
   private static final int WARM_UP = 150;
@@ -63,8 +67,8 @@ public final class DefaultDetector extends StreamingDetector {
   protected Verdict accept(long timestampMillis, double value) {
     seen++;
     double levelSurprise = levelScale.update(level.update(value));
-    double changeSurprise =
-        Double.isNaN(previous) ? 0 : changeScale.update(change.update(value - previous));
+    double step = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, value - previous));
+    double changeSurprise = Double.isNaN(previous) ? 0 : changeScale.update(change.update(step));
     previous = value;
     double novelty = pattern.update(value);
     double patternSurprise = novelty == PatternNovelty.NONE ? 0 : patternScale.update(novelty);
@@ -78,9 +82,13 @@ public final class DefaultDetector extends StreamingDetector {
     } else if (surprise >= REFRACTORY_SURPRISE) {
       quiet = REFRACTORY_POINTS;
     }
-    double score = surprise / (1 + surprise);
     double median = level.median();
-    double band = ALARM_SCORE / (1 - ALARM_SCORE) * levelScale.reference() * level.sigma();
-    return Verdict.scored(score, score >= ALARM_SCORE, median, median - band, median + band);
+    double band = ALARM_SURPRISE * levelScale.reference() * level.sigma();
+    return Verdict.scored(
+        Severity.of(surprise),
+        surprise >= ALARM_SURPRISE,
+        median,
+        Math.max(-Double.MAX_VALUE, median - band),
+        Math.min(Double.MAX_VALUE, median + band));
   }
 }

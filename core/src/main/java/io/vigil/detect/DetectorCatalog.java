@@ -16,17 +16,18 @@ public final class DetectorCatalog {
             "default",
             "Vigil's default detector for service metrics (fixed parameters)",
             Map.of(),
-            s -> new DefaultDetector()));
+            s -> DefaultDetector::new));
     register(
         new DetectorType(
             "zscore",
             "rolling z-score over the previous window of points",
             Map.of("window", "100", "threshold", "3.0", "min-points", "10"),
-            s ->
-                new RollingZScoreDetector(
-                    s.intValue("window", 2),
-                    s.doubleValue("threshold", 0),
-                    s.intValue("min-points", 2))));
+            s -> {
+              var settings =
+                  new RollingZScoreDetector.Settings(
+                      s.integer("window"), s.number("threshold"), s.integer("min-points"));
+              return () -> new RollingZScoreDetector(settings);
+            }));
     register(
         new DetectorType(
             "ewma",
@@ -37,13 +38,16 @@ public final class DetectorCatalog {
                 "min-points", "10",
                 "floor", "0.02",
                 "anomaly-weight", "0.25"),
-            s ->
-                new EwmaDetector(
-                    s.doubleValue("alpha", 0),
-                    s.doubleValue("threshold", 0),
-                    s.intValue("min-points", 2),
-                    s.doubleValue("floor", -1),
-                    s.doubleValue("anomaly-weight", -1))));
+            s -> {
+              var settings =
+                  new EwmaDetector.Settings(
+                      s.number("alpha"),
+                      s.number("threshold"),
+                      s.integer("min-points"),
+                      s.number("floor"),
+                      s.number("anomaly-weight"));
+              return () -> new EwmaDetector(settings);
+            }));
     register(
         new DetectorType(
             "seasonal",
@@ -55,24 +59,28 @@ public final class DetectorCatalog {
                 "threshold", "3.5",
                 "min-points", "8",
                 "method", "robust"),
-            s ->
-                new SeasonalDetector(
-                    s.durationMillis("season"),
-                    s.durationMillis("bucket"),
-                    s.intValue("history", 2),
-                    s.doubleValue("threshold", 0),
-                    s.intValue("min-points", 2),
-                    s.enumValue("method", SeasonalDetector.Method.class))));
+            s -> {
+              var settings =
+                  new SeasonalDetector.Settings(
+                      s.durationMillis("season"),
+                      s.durationMillis("bucket"),
+                      s.integer("history"),
+                      s.number("threshold"),
+                      s.integer("min-points"),
+                      s.enumValue("method", SeasonalDetector.Method.class));
+              return () -> new SeasonalDetector(settings);
+            }));
     register(
         new DetectorType(
             "windowed-gaussian",
             "NAB's windowed Gaussian baseline: normal tail probability over the previous window",
             Map.of("window", "6400", "step", "100", "threshold", "7.0"),
-            s ->
-                new WindowedGaussianDetector(
-                    s.intValue("window", 1),
-                    s.intValue("step", 1),
-                    s.doubleValue("threshold", 0))));
+            s -> {
+              var settings =
+                  new WindowedGaussianDetector.Settings(
+                      s.integer("window"), s.integer("step"), s.number("threshold"));
+              return () -> new WindowedGaussianDetector(settings);
+            }));
   }
 
   private DetectorCatalog() {}

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The string settings of one detector type ({@code --set window=100}), each with a documented
- * default, read back as typed values with errors that name the setting, the value and what was
- * expected.
+ * default, parsed into numbers with errors that name the setting, the value and what was expected.
+ * Ranges are checked once, by the detector's settings record that the numbers go into; {@link
+ * DetectorType#configure} adds the detector's name to any error.
  */
 public final class DetectorSettings {
 
@@ -37,12 +38,7 @@ public final class DetectorSettings {
         (key, value) -> {
           if (!defaults.containsKey(key)) {
             throw new IllegalArgumentException(
-                "detector '"
-                    + detector
-                    + "' has no setting '"
-                    + key
-                    + "'; expected one of "
-                    + defaults.keySet());
+                "no setting '" + key + "'; expected one of " + defaults.keySet());
           }
           merged.put(key, value.trim());
         });
@@ -54,34 +50,24 @@ public final class DetectorSettings {
     return values;
   }
 
-  /** An integer setting no smaller than {@code min}. */
-  public int intValue(String key, int min) {
+  /** An integer setting; its range is checked by the detector's settings record. */
+  public int integer(String key) {
     String raw = raw(key);
-    int value;
     try {
-      value = Integer.parseInt(raw);
+      return Integer.parseInt(raw);
     } catch (NumberFormatException e) {
-      throw invalid(key, raw, "an integer >= " + min);
+      throw invalid(key, raw, "an integer");
     }
-    if (value < min) {
-      throw invalid(key, raw, "an integer >= " + min);
-    }
-    return value;
   }
 
-  /** A finite decimal setting strictly greater than {@code exclusiveMin}. */
-  public double doubleValue(String key, double exclusiveMin) {
+  /** A decimal setting; its range is checked by the detector's settings record. */
+  public double number(String key) {
     String raw = raw(key);
-    double value;
     try {
-      value = Double.parseDouble(raw);
+      return Double.parseDouble(raw);
     } catch (NumberFormatException e) {
-      throw invalid(key, raw, "a number > " + exclusiveMin);
+      throw invalid(key, raw, "a number");
     }
-    if (!Double.isFinite(value) || value <= exclusiveMin) {
-      throw invalid(key, raw, "a number > " + exclusiveMin);
-    }
-    return value;
   }
 
   /** A duration in milliseconds, written as a number with a unit: {@code 500ms}, {@code 1h}. */
@@ -119,15 +105,6 @@ public final class DetectorSettings {
   }
 
   private IllegalArgumentException invalid(String key, String raw, String expected) {
-    return new IllegalArgumentException(
-        "detector '"
-            + detector
-            + "': setting '"
-            + key
-            + "' must be "
-            + expected
-            + " but was '"
-            + raw
-            + "'");
+    return SettingCheck.invalid(key, expected, "'" + raw + "'");
   }
 }

@@ -12,13 +12,14 @@ import java.util.function.Supplier;
  * @param name the name users select it by
  * @param description one line for {@code --help}
  * @param defaults every setting it reads, with its default value
- * @param factory builds one detector from validated settings
+ * @param factory reads the settings into the detector's settings record, which checks their ranges,
+ *     and returns a supplier of fresh detectors built from that record
  */
 public record DetectorType(
     String name,
     String description,
     Map<String, String> defaults,
-    Function<DetectorSettings, AnomalyDetector> factory) {
+    Function<DetectorSettings, Supplier<AnomalyDetector>> factory) {
 
   /** Copies the defaults so the type cannot change under its users. */
   public DetectorType {
@@ -31,20 +32,14 @@ public record DetectorType(
   /**
    * Validates the user's settings once and returns a supplier of fresh detectors, one per series.
    *
-   * @throws IllegalArgumentException naming the bad setting, its value and what was expected
+   * @throws IllegalArgumentException {@code detector 'NAME': } followed by the bad setting, what
+   *     was expected and its value
    */
   public Supplier<AnomalyDetector> configure(Map<String, String> overrides) {
-    DetectorSettings settings = DetectorSettings.of(name, defaults, overrides);
     try {
-      factory.apply(settings);
+      return factory.apply(DetectorSettings.of(name, defaults, overrides));
     } catch (IllegalArgumentException e) {
-      // A constructor's range check: say which detector and which settings it was given.
-      if (e.getMessage() != null && e.getMessage().startsWith("detector '")) {
-        throw e;
-      }
-      throw new IllegalArgumentException(
-          "detector '" + name + "' " + settings.asMap() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("detector '" + name + "': " + e.getMessage(), e);
     }
-    return () -> factory.apply(settings);
   }
 }

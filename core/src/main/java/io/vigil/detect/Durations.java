@@ -34,6 +34,10 @@ final class Durations {
     if (amount <= 0) {
       throw new IllegalArgumentException(text);
     }
-    return Math.multiplyExact(amount, unit);
+    try {
+      return Math.multiplyExact(amount, unit);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(text, e);
+    }
   }
 }

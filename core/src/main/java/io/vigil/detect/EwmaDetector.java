@@ -13,26 +13,20 @@ package io.vigil.detect;
  * VerdictReason#NO_VARIATION}). A point judged anomalous is learned at the edge of the normal band,
  * with its weight multiplied by {@code anomalyWeight}: a sustained regression keeps being reported
  * for a while instead of being absorbed at once, and is accepted as the new normal only gradually.
+ * The score is {@link Severity#of} the deviation count.
+ *
+ * <p>Any finite value is taken: the state is kept as half the mean and half the deviation (exact
+ * for every normal double), and the deviation is updated as a hypotenuse rather than a variance, so
+ * no difference or square can overflow, even between {@code -Double.MAX_VALUE} and {@code
+ * Double.MAX_VALUE}.
  *
  * <p>Memory: a fixed 104 bytes per series (two doubles of state, four of settings, a count of
  * points learned and {@link StreamingDetector}'s counters), whatever the stream's length.
  */
 public final class EwmaDetector extends StreamingDetector {
 
-  private static final double INVERSE_SQRT2 = 1 / Math.sqrt(2.0);
-
-  private final double alpha;
-  private final double threshold;
-  private final double floor;
-  private final double anomalyWeight;
-  private final int minPoints;
-
-  private long learned;
-  private double mean;
-  private double variance;
-
   /**
-   * Creates a detector.
+   * The settings of an {@link EwmaDetector}, checked once here.
    *
    * @param alpha the weight of a new point, in (0, 1]; the mean's memory is about {@code 2 / alpha}
    *     points
@@ -41,65 +35,81 @@ public final class EwmaDetector extends StreamingDetector {
    * @param floor the smallest deviation as a share of {@code |mean|}, at least 0
    * @param anomalyWeight the factor on the weight of a point judged anomalous, in [0, 1]
    */
+  public record Settings(
+      double alpha, double threshold, int minPoints, double floor, double anomalyWeight) {
+
+    /** Checks every range, naming the setting, the bound and the value. */
+    public Settings {
+      SettingCheck.aboveUpTo("alpha", alpha, 0, 1);
+      SettingCheck.above("threshold", threshold, 0);
+      SettingCheck.atLeast("min-points", minPoints, 2);
+      SettingCheck.atLeast("floor", floor, 0);
+      SettingCheck.within("anomaly-weight", anomalyWeight, 0, 1);
+    }
+  }
+
+  private final double alpha;
+  private final double threshold;
+  private final double floor;
+  private final double anomalyWeight;
+  private final int minPoints;
+
+  private long learned;
+  private double halfMean;
+  private double halfStd;
+
+  /** Creates a detector from checked settings. */
+  public EwmaDetector(Settings settings) {
+    this.alpha = settings.alpha();
+    this.threshold = settings.threshold();
+    this.minPoints = settings.minPoints();
+    this.floor = settings.floor();
+    this.anomalyWeight = settings.anomalyWeight();
+  }
+
+  /** Creates a detector; see {@link Settings} for each parameter's range. */
   public EwmaDetector(
       double alpha, double threshold, int minPoints, double floor, double anomalyWeight) {
-    if (!(alpha > 0 && alpha <= 1)) {
-      throw new IllegalArgumentException("alpha must be in (0, 1] but was " + alpha);
-    }
-    if (!(threshold > 0) || !Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("threshold must be a number > 0 but was " + threshold);
-    }
-    if (minPoints < 2) {
-      throw new IllegalArgumentException("minPoints must be >= 2 but was " + minPoints);
-    }
-    if (!(floor >= 0) || !Double.isFinite(floor)) {
-      throw new IllegalArgumentException("floor must be a number >= 0 but was " + floor);
-    }
-    if (!(anomalyWeight >= 0 && anomalyWeight <= 1)) {
-      throw new IllegalArgumentException(
-          "anomalyWeight must be in [0, 1] but was " + anomalyWeight);
-    }
-    this.alpha = alpha;
-    this.threshold = threshold;
-    this.minPoints = minPoints;
-    this.floor = floor;
-    this.anomalyWeight = anomalyWeight;
+    this(new Settings(alpha, threshold, minPoints, floor, anomalyWeight));
   }
 
   @Override
   protected Verdict accept(long timestampMillis, double value) {
+    double half = value * 0.5;
     if (learned < minPoints) {
-      learn(value, 1.0);
+      learn(half, 1.0);
       return Verdict.warmingUp();
     }
-    double std = Math.max(Math.sqrt(variance), floor * Math.abs(mean));
-    if (std == 0.0 || std < Math.ulp(mean) * 4) {
-      learn(value, 1.0);
+    double std = Math.max(halfStd, floor * Math.abs(halfMean));
+    if (std == 0.0 || std < Math.ulp(halfMean) * 4) {
+      learn(half, 1.0);
       return Verdict.undecided(VerdictReason.NO_VARIATION);
     }
     double band = threshold * std;
-    double lower = mean - band;
-    double upper = mean + band;
-    double z = Math.abs(value - mean) / std;
+    double lower = halfMean - band;
+    double upper = halfMean + band;
+    double z = Math.abs(half - halfMean) / std;
     boolean anomaly = z > threshold;
-    // Two-sided normal tail: the share of a normal population closer to the mean than this point.
-    double score = Math.min(1.0, Math.max(0.0, FastErf.erf(z * INVERSE_SQRT2)));
-    Verdict verdict = Verdict.scored(score, anomaly, mean, lower, upper);
+    Verdict verdict =
+        Verdict.scored(
+            Severity.of(z), anomaly, 2 * halfMean, Bands.doubled(lower), Bands.doubled(upper));
     if (anomaly) {
-      learn(Math.min(upper, Math.max(lower, value)), anomalyWeight);
+      learn(Math.min(upper, Math.max(lower, half)), anomalyWeight);
     } else {
-      learn(value, 1.0);
+      learn(half, 1.0);
     }
     return verdict;
   }
 
-  /** Finch's update with weight {@code max(alpha, 1/n)}, scaled by {@code factor}. */
-  private void learn(double value, double factor) {
+  /**
+   * Finch's update with weight {@code w = max(alpha, 1/n) * factor}, on half-values: the variance
+   * {@code (1 - w) (s^2 + w d^2)} becomes the deviation {@code sqrt(1 - w) hypot(s, sqrt(w) d)}.
+   */
+  private void learn(double half, double factor) {
     learned++;
     double weight = Math.max(alpha, 1.0 / learned) * factor;
-    double diff = value - mean;
-    double increment = weight * diff;
-    mean += increment;
-    variance = (1 - weight) * (variance + diff * increment);
+    double diff = half - halfMean;
+    halfMean += weight * diff;
+    halfStd = Math.sqrt(1 - weight) * Bands.hypot(halfStd, Math.sqrt(weight) * diff);
   }
 }

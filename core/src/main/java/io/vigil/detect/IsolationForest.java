@@ -86,11 +86,14 @@ final class IsolationForest {
         max = Math.max(max, v);
       }
       if (max > min) {
-        double p = min + random.nextDouble() * (max - min);
+        double r = random.nextDouble();
+        double gap = max - min;
+        // Past the largest double's half, a gap overflows: take the convex combination instead.
+        double p = Double.isInfinite(gap) ? min * (1 - r) + max * r : min + r * gap;
         int mid = partition(data, rows, from, to, f, p);
         if (mid == from) {
           // Rounding put p on min: split half way instead, which separates min from max.
-          p = min + (max - min) / 2;
+          p = Double.isInfinite(gap) ? min * 0.5 + max * 0.5 : min + gap / 2;
           mid = partition(data, rows, from, to, f, p);
         }
         if (mid == from || mid == to) {

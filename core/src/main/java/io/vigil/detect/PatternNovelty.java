@@ -41,13 +41,14 @@ final class PatternNovelty {
   double update(double value) {
     min = Math.min(min, value);
     max = Math.max(max, value);
-    blockSum += value;
+    // An eighth of each value (exact) so that a block of the largest doubles cannot overflow.
+    blockSum += value * 0.125;
     if (++inBlock < block) {
       return NONE;
     }
     int width = pattern.length;
     System.arraycopy(pattern, 1, pattern, 0, width - 1);
-    pattern[width - 1] = blockSum / inBlock;
+    pattern[width - 1] = blockSum / inBlock * 8;
     blockSum = 0;
     inBlock = 0;
     if (++blocks < width) {
@@ -61,8 +62,8 @@ final class PatternNovelty {
   }
 
   private double nearest() {
-    double range = max - min;
-    if (stored == 0 || range == 0) {
+    double halfRange = max * 0.5 - min * 0.5;
+    if (stored == 0 || halfRange == 0) {
       return 0;
     }
     double best = Double.POSITIVE_INFINITY;
@@ -70,7 +71,7 @@ final class PatternNovelty {
       double[] other = store[i];
       double distance = 0;
       for (int k = 0; k < pattern.length && distance < best; k++) {
-        double d = Math.abs(other[k] - pattern[k]) / range - deadZone;
+        double d = Math.abs(other[k] * 0.5 - pattern[k] * 0.5) / halfRange - deadZone;
         if (d > 0) {
           distance += d * d;
         }

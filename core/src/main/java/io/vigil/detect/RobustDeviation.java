@@ -2,7 +2,8 @@ package io.vigil.detect;
 
 /**
  * How far a value lies from the median of a sliding window, in robust standard deviations (the
- * interquartile range over 1.349), scored before the value joins the window.
+ * interquartile range over 1.349), scored before the value joins the window. Any finite value is
+ * taken; the deviation is held at {@code Double.MAX_VALUE}.
  *
  * <p>Memory: a {@link SortedWindow} of {@code window} values (16 bytes per point).
  */
@@ -24,10 +25,12 @@ final class RobustDeviation {
     double deviation = 0;
     if (window.size() >= MIN_POINTS) {
       median = window.quantile(0.5);
-      double iqr = window.quantile(0.75) - window.quantile(0.25);
+      // On half-values (exact for normal doubles) so that no difference overflows.
+      double halfIqr = window.quantile(0.75) * 0.5 - window.quantile(0.25) * 0.5;
       // A floor keeps a flat window from dividing by zero; any change from flat is then large.
-      sigma = Math.max(iqr / IQR_PER_SIGMA, 1e-9 * Math.abs(median) + 1e-12);
-      deviation = Math.abs(value - median) / sigma;
+      double halfSigma = Math.max(halfIqr / IQR_PER_SIGMA, (1e-9 * Math.abs(median) + 1e-12) * 0.5);
+      sigma = Bands.doubled(halfSigma);
+      deviation = Math.min(Double.MAX_VALUE, Math.abs(value * 0.5 - median * 0.5) / halfSigma);
     }
     window.add(value);
     return deviation;

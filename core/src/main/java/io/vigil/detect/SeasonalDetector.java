@@ -12,14 +12,14 @@ import java.util.Arrays;
  * it (with one point per bucket per season, the last {@code history} seasons). The point is scored
  * before it joins its bucket, either robustly (median and MAD scaled by 1.4826) or by mean and
  * standard deviation; a bucket with fewer than {@code minPoints} points is warming up, and one with
- * zero spread decides nothing.
+ * zero spread decides nothing. The score is {@link Severity#of} the deviation count. Any finite
+ * value is taken: a bucket is scored on its values divided by a power of two near their largest
+ * magnitude, so nothing overflows.
  *
  * <p>Memory: {@code season / bucket} ring buffers of {@code history} doubles, plus one scratch
  * array of {@code history} doubles.
  */
 public final class SeasonalDetector extends StreamingDetector {
-
-  private static final double SQRT2 = Math.sqrt(2.0);
 
   /** How a bucket's centre and spread are measured. */
   public enum Method {
@@ -27,6 +27,50 @@ public final class SeasonalDetector extends StreamingDetector {
     ROBUST,
     /** Mean and population standard deviation. */
     ZSCORE
+  }
+
+  /** The most values a detector may keep over all its buckets: 80 MB of ring buffers. */
+  public static final long MAX_VALUES = 10_000_000;
+
+  /**
+   * The settings of a {@link SeasonalDetector}, checked once here.
+   *
+   * @param seasonMillis the period, a whole multiple of {@code bucketMillis}
+   * @param bucketMillis the width of one bucket, greater than 0
+   * @param history how many past points each bucket keeps, at least 2; {@code season / bucket *
+   *     history} at most {@value #MAX_VALUES}
+   * @param threshold how many (robust) standard deviations make an anomaly, greater than 0
+   * @param minPoints points a bucket needs before it scores, 2 to {@code history}
+   * @param method how centre and spread are measured
+   */
+  public record Settings(
+      long seasonMillis,
+      long bucketMillis,
+      int history,
+      double threshold,
+      int minPoints,
+      Method method) {
+
+    /** Checks every range, naming the setting, the bound and the value. */
+    public Settings {
+      if (bucketMillis <= 0 || seasonMillis <= 0 || seasonMillis % bucketMillis != 0) {
+        throw SettingCheck.invalid(
+            "season",
+            "a positive whole multiple of bucket (" + bucketMillis + "ms)",
+            seasonMillis + "ms");
+      }
+      SettingCheck.atLeast("history", history, 2);
+      long buckets = seasonMillis / bucketMillis;
+      if (buckets > MAX_VALUES / history) {
+        throw SettingCheck.invalid(
+            "history",
+            "at most " + MAX_VALUES + " values over all season / bucket = " + buckets + " buckets",
+            history);
+      }
+      SettingCheck.above("threshold", threshold, 0);
+      SettingCheck.within("min-points", minPoints, 2, history);
+      java.util.Objects.requireNonNull(method, "method");
+    }
   }
 
   private final long seasonMillis;
@@ -39,16 +83,21 @@ public final class SeasonalDetector extends StreamingDetector {
   private final int[] nexts;
   private final double[] scratch;
 
-  /**
-   * Creates a detector.
-   *
-   * @param seasonMillis the period, a whole multiple of {@code bucketMillis}
-   * @param bucketMillis the width of one bucket, greater than 0
-   * @param history how many past points each bucket keeps, at least 2
-   * @param threshold how many (robust) standard deviations make an anomaly, greater than 0
-   * @param minPoints points a bucket needs before it scores, 2 to {@code history}
-   * @param method how centre and spread are measured
-   */
+  /** Creates a detector from checked settings. */
+  public SeasonalDetector(Settings settings) {
+    this.seasonMillis = settings.seasonMillis();
+    this.bucketMillis = settings.bucketMillis();
+    this.threshold = settings.threshold();
+    this.minPoints = settings.minPoints();
+    this.method = settings.method();
+    int buckets = (int) (seasonMillis / bucketMillis);
+    this.rings = new double[buckets][];
+    this.sizes = new int[buckets];
+    this.nexts = new int[buckets];
+    this.scratch = new double[settings.history()];
+  }
+
+  /** Creates a detector; see {@link Settings} for each parameter's range. */
   public SeasonalDetector(
       long seasonMillis,
       long bucketMillis,
@@ -56,38 +105,7 @@ public final class SeasonalDetector extends StreamingDetector {
       double threshold,
       int minPoints,
       Method method) {
-    if (bucketMillis <= 0 || seasonMillis <= 0 || seasonMillis % bucketMillis != 0) {
-      throw new IllegalArgumentException(
-          "season must be a positive whole multiple of bucket but was season="
-              + seasonMillis
-              + "ms bucket="
-              + bucketMillis
-              + "ms");
-    }
-    long buckets = seasonMillis / bucketMillis;
-    if (buckets > 100_000) {
-      throw new IllegalArgumentException(
-          "season / bucket must be at most 100000 buckets but was " + buckets);
-    }
-    if (history < 2) {
-      throw new IllegalArgumentException("history must be >= 2 but was " + history);
-    }
-    if (!(threshold > 0) || !Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("threshold must be a number > 0 but was " + threshold);
-    }
-    if (minPoints < 2 || minPoints > history) {
-      throw new IllegalArgumentException(
-          "minPoints must be in [2, " + history + "] but was " + minPoints);
-    }
-    this.seasonMillis = seasonMillis;
-    this.bucketMillis = bucketMillis;
-    this.threshold = threshold;
-    this.minPoints = minPoints;
-    this.method = method;
-    this.rings = new double[(int) buckets][];
-    this.sizes = new int[(int) buckets];
-    this.nexts = new int[(int) buckets];
-    this.scratch = new double[history];
+    this(new Settings(seasonMillis, bucketMillis, history, threshold, minPoints, method));
   }
 
   /** How many buckets one season is cut into. */
@@ -109,10 +127,20 @@ public final class SeasonalDetector extends StreamingDetector {
       return Verdict.warmingUp();
     }
     double[] ring = rings[bucket];
+    // Work on the values divided by a power of two near their largest magnitude (exact), so that
+    // no sum, difference or square overflows or underflows whatever finite values the bucket holds.
+    double largest = Math.abs(value);
+    for (int i = 0; i < size; i++) {
+      largest = Math.max(largest, Math.abs(ring[i]));
+    }
+    int exponent = largest == 0 ? 0 : Math.getExponent(largest);
+    double down = Math.scalb(1.0, -exponent);
     double centre;
     double spread;
     if (method == Method.ROBUST) {
-      System.arraycopy(ring, 0, scratch, 0, size);
+      for (int i = 0; i < size; i++) {
+        scratch[i] = ring[i] * down;
+      }
       Arrays.sort(scratch, 0, size);
       centre = median(scratch, size);
       for (int i = 0; i < size; i++) {
@@ -123,22 +151,32 @@ public final class SeasonalDetector extends StreamingDetector {
     } else {
       double sum = 0;
       for (int i = 0; i < size; i++) {
-        sum += ring[i];
+        sum += ring[i] * down;
       }
       centre = sum / size;
       double squares = 0;
       for (int i = 0; i < size; i++) {
-        squares += (ring[i] - centre) * (ring[i] - centre);
+        double d = ring[i] * down - centre;
+        squares += d * d;
       }
       spread = Math.sqrt(squares / size);
     }
     if (!(spread > Math.ulp(centre) * 4)) {
       return Verdict.undecided(VerdictReason.NO_VARIATION);
     }
-    double z = Math.abs(value - centre) / spread;
+    double z = Math.abs(value * down - centre) / spread;
     double band = threshold * spread;
-    double score = Math.min(1.0, Math.max(0.0, FastErf.erf(z / SQRT2)));
-    return Verdict.scored(score, z > threshold, centre, centre - band, centre + band);
+    double up = Math.scalb(1.0, exponent);
+    return Verdict.scored(
+        Severity.of(z),
+        z > threshold,
+        held(centre * up),
+        held((centre - band) * up),
+        held((centre + band) * up));
+  }
+
+  private static double held(double value) {
+    return Double.isInfinite(value) ? Math.copySign(Double.MAX_VALUE, value) : value;
   }
 
   private static double median(double[] sorted, int size) {

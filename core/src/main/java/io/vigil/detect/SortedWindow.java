@@ -56,7 +56,15 @@ final class SortedWindow {
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, size - 1);
     double frac = pos - lo;
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+    if (frac == 0) {
+      return sorted[lo];
+    }
+    double gap = sorted[hi] - sorted[lo];
+    if (Double.isInfinite(gap)) {
+      // Only between values of opposite sign near the largest double: interpolate on halves.
+      return 2 * (sorted[lo] * 0.5 + (sorted[hi] * 0.5 - sorted[lo] * 0.5) * frac);
+    }
+    return sorted[lo] + gap * frac;
   }
 
   /** The most recent value; needs a value. */

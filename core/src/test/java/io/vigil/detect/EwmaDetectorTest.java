@@ -24,7 +24,8 @@ class EwmaDetectorTest {
     assertThat(verdict.expected()).isCloseTo(11.0, within(1e-12));
     assertThat(verdict.lower()).isCloseTo(9.0, within(1e-12));
     assertThat(verdict.upper()).isCloseTo(13.0, within(1e-12));
-    assertThat(verdict.score()).isCloseTo(0.99730, within(1e-5));
+    // Three deviations: Severity.of(3) = ln 4 / (1 + ln 4).
+    assertThat(verdict.score()).isCloseTo(Math.log(4) / (1 + Math.log(4)), within(1e-12));
   }
 
   @Test
@@ -165,11 +166,11 @@ class EwmaDetectorTest {
     assertThatThrownBy(() -> new EwmaDetector(0.05, 0, 10, 0.02, 0.25))
         .hasMessageContaining("threshold");
     assertThatThrownBy(() -> new EwmaDetector(0.05, 5, 1, 0.02, 0.25))
-        .hasMessageContaining("minPoints");
+        .hasMessageContaining("min-points");
     assertThatThrownBy(() -> new EwmaDetector(0.05, 5, 10, -0.1, 0.25))
         .hasMessageContaining("floor");
     assertThatThrownBy(() -> new EwmaDetector(0.05, 5, 10, 0.02, 1.5))
-        .hasMessageContaining("anomalyWeight");
+        .hasMessageContaining("anomaly-weight");
     assertThatThrownBy(() -> DetectorCatalog.get("ewma").configure(Map.of("alpha", "x")))
         .hasMessageContaining("'alpha'")
         .hasMessageContaining("'x'");

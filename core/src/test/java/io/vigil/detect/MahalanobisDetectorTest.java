@@ -45,7 +45,7 @@ class MahalanobisDetectorTest {
     // Both first features lie within two of their own standard deviations; their relation breaks.
     Verdict outlier = detector.update(t++, new double[] {1.5, -1.5, 10});
     assertThat(outlier.anomaly()).isTrue();
-    assertThat(outlier.score()).isGreaterThan(0.999);
+    assertThat(outlier.score()).isGreaterThan(Severity.of(Math.sqrt(detector.limit())));
     assertThat(detector.update(t, new double[] {1.5, 3, 10}).anomaly()).isFalse();
   }
 

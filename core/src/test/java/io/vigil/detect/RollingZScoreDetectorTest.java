@@ -25,7 +25,7 @@ class RollingZScoreDetectorTest {
     assertThat(verdict.expected()).isCloseTo(10.0, within(1e-12));
     assertThat(verdict.lower()).isCloseTo(8.0, within(1e-12));
     assertThat(verdict.upper()).isCloseTo(12.0, within(1e-12));
-    assertThat(verdict.score()).isCloseTo(0.98758, within(1e-5));
+    assertThat(verdict.score()).isCloseTo(Severity.of(2.5), within(1e-12));
     assertThat(detector.update(11, 11.5).anomaly()).isFalse();
   }
 
@@ -88,6 +88,6 @@ class RollingZScoreDetectorTest {
     assertThatThrownBy(() -> new RollingZScoreDetector(10, Double.NaN, 2))
         .hasMessageContaining("threshold");
     assertThatThrownBy(() -> new RollingZScoreDetector(10, 2, 11))
-        .hasMessageContaining("minPoints");
+        .hasMessageContaining("min-points");
   }
 }

@@ -117,11 +117,11 @@ class WindowedGaussianDetectorTest {
   @Test
   void rejectsBadSettingsNamingTheValue() {
     assertThatThrownBy(() -> new WindowedGaussianDetector(0, 1, 3.0))
-        .hasMessageContaining("window must be >= 1 but was 0");
+        .hasMessageContaining("setting 'window' must be an integer in [1, 1000000] but was 0");
     assertThatThrownBy(() -> new WindowedGaussianDetector(10, 11, 3.0))
-        .hasMessageContaining("step must be in [1, 10] but was 11");
+        .hasMessageContaining("setting 'step' must be an integer in [1, 10] but was 11");
     assertThatThrownBy(() -> new WindowedGaussianDetector(10, 1, 0.0))
-        .hasMessageContaining("threshold must be a number > 0 but was 0.0");
+        .hasMessageContaining("setting 'threshold' must be a finite number > 0.0 but was 0.0");
   }
 
   @Test
@@ -134,6 +134,7 @@ class WindowedGaussianDetectorTest {
     assertThat(type.configure(Map.of("window", "10", "step", "5")).get())
         .isInstanceOf(WindowedGaussianDetector.class);
     assertThatThrownBy(() -> type.configure(Map.of("step", "0")))
-        .hasMessageContaining("setting 'step' must be an integer >= 1 but was '0'");
+        .hasMessage(
+            "detector 'windowed-gaussian': setting 'step' must be an integer in [1, 6400] but was 0");
   }
 }

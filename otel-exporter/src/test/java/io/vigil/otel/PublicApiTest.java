@@ -29,7 +29,8 @@ class PublicApiTest {
         .containsExactlyInAnyOrder(
             "io.vigil.otel.VigilSpanExporter",
             "io.vigil.otel.VigilSpanExporterBuilder",
-            "io.vigil.otel.LearningStats");
+            "io.vigil.otel.LearningStats",
+            "io.vigil.otel.VigilEventEmitter");
     assertThat(classes.stream().flatMap(c -> c.getDirectDependenciesFromSelf().stream()))
         .noneMatch(d -> d.getTargetClass().getPackageName().startsWith("io.micrometer"));
   }

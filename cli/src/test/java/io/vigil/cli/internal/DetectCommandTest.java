@@ -181,11 +181,12 @@ class DetectCommandTest {
     CliRun setting =
         CliRun.of("detect", "--detector", "zscore", "--set", "colour=red", input.toString());
     assertThat(setting.code()).isEqualTo(2);
-    assertThat(setting.err()).contains("detector 'zscore' has no setting 'colour'");
+    assertThat(setting.err()).contains("detector 'zscore': no setting 'colour'");
     CliRun value =
         CliRun.of("detect", "--detector", "zscore", "--set", "window=-1", input.toString());
     assertThat(value.code()).isEqualTo(2);
-    assertThat(value.err()).contains("setting 'window' must be an integer >= 2 but was '-1'");
+    assertThat(value.err())
+        .contains("setting 'window' must be an integer in [2, 1000000] but was -1");
   }
 
   @Test
