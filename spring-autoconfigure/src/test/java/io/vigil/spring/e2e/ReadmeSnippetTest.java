@@ -83,7 +83,7 @@ class ReadmeSnippetTest {
     ObjectMapper json = new ObjectMapper();
     JsonNode started = null;
     for (String line : output.getOut().split("\n")) {
-      if (line.startsWith("{") && line.contains("Started FreshApp")) {
+      if (line.startsWith("{") && line.contains("\"message\":\"Started ")) {
         started = json.readTree(line);
       }
     }
