@@ -6,16 +6,22 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The detectors of one watched series, one per signal, made when a signal first appears and dropped
- * together when the series stays idle past its expiry.
+ * What the registry keeps for one watched series: a detector per signal, made when the signal first
+ * appears and dropped together when the series stays idle past its expiry.
  */
-final class SignalDetectors {
+final class SeriesState {
 
   private static final Signal[] SIGNALS = Signal.values();
 
   private @Nullable AnomalyDetector @Nullable [] detectors;
   long lastActiveMillis;
   long lastSeenMillis;
+
+  /**
+   * Whether the series went idle past its expiry and gave its detectors back: it is counted once
+   * and its idle values are not fed again until it is active.
+   */
+  boolean expired;
 
   /** The error-ratio unit of the series' meter, read from its tags once; null if it has none. */
   @Nullable ErrorKey errorKey;
@@ -25,7 +31,7 @@ final class SignalDetectors {
 
   boolean errorKeyRead;
 
-  SignalDetectors(long nowMillis) {
+  SeriesState(long nowMillis) {
     this.lastActiveMillis = nowMillis;
     this.lastSeenMillis = nowMillis;
   }
@@ -43,6 +49,13 @@ final class SignalDetectors {
       all[signal.ordinal()] = detector;
     }
     return detector;
+  }
+
+  /** Forgets the detector of one signal, as after it threw; the next value starts a fresh one. */
+  void forget(Signal signal) {
+    if (detectors != null) {
+      detectors[signal.ordinal()] = null;
+    }
   }
 
   /** Whether any detector state is held. */
