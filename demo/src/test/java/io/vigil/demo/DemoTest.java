@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -58,5 +63,12 @@ class DemoTest {
 
     assertThat(outcome).as("a diagnosis within 90 s of the injection").isPresent();
     assertThat(outcome.get().report().topCause().orElseThrow().service()).isEqualTo(target);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(page)).build(), BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body())
+        .as("the report page marks the culprit")
+        .contains("<g class=\"node culprit\" data-service=\"" + target + "\">");
   }
 }
