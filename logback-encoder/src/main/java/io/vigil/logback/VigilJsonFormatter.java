@@ -7,12 +7,10 @@ import io.vigil.logback.internal.FallbackEventWriter;
 import io.vigil.logback.internal.FreeTextJsonProvider;
 import io.vigil.logback.internal.LoneSurrogateRepair;
 import io.vigil.logback.internal.MaskingJsonProvider;
-import io.vigil.logback.internal.PlainApplicationFields;
 import io.vigil.logback.internal.ScalarKeyValuePairsJsonProvider;
-import io.vigil.logback.internal.SecretMasker;
-import io.vigil.logback.internal.SensitiveFieldMasker;
 import io.vigil.logback.internal.SensitiveWords;
 import io.vigil.logback.internal.StringMdcEntryWriter;
+import io.vigil.logback.internal.ValuePolicy;
 import io.vigil.logback.internal.ValueSanitizer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +35,6 @@ import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.decorate.TokenStreamFactoryBuilderDecorator;
 import net.logstash.logback.mask.MaskingJsonGenerator;
-import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.json.JsonFactoryBuilder;
@@ -64,9 +61,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
 
   /** The timestamp pattern: ISO-8601 with a {@code Z}, since the zone is always UTC. */
   static final String TIMESTAMP_PATTERN = "[ISO_INSTANT]";
-
-  /** The shortest stack trace limit {@code ShortenedThrowableConverter} can cut to. */
-  static final int MIN_STACK_TRACE_LENGTH = 8;
 
   private final LoggingEventFormattedTimestampJsonProvider timestamp =
       new LoggingEventFormattedTimestampJsonProvider();
@@ -174,14 +168,11 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   }
 
   private void assembleProviders() {
-    SecretMasker secrets =
-        maskSensitiveValues && !words.isEmpty() ? new SecretMasker(words, mask) : null;
-    SensitiveFieldMasker masker =
-        maskSensitiveFields && !words.isEmpty() ? new SensitiveFieldMasker(words, mask) : null;
-    sanitizer = new ValueSanitizer(maxValueLength, secrets);
+    ValuePolicy policy =
+        new ValuePolicy(words, maskSensitiveFields, maskSensitiveValues, mask, maxValueLength);
+    sanitizer = policy.sanitizer();
     message.setSanitizer(sanitizer);
     errorMessage.setSanitizer(sanitizer);
-    limitStackTrace();
 
     JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
     add(providers, timestamp, fieldNames.getTimestamp());
@@ -213,24 +204,9 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
     stackTrace.setFieldName(fieldNames.getStackTrace());
-    if (secrets == null) {
-      providers.addProvider(stackTrace);
-    } else {
-      // The converter cut it already; the masking generator masks the secrets in its text.
-      MaskingJsonProvider maskedStackTrace =
-          new MaskingJsonProvider(
-              maskingDecorator(null, new ValueSanitizer(0, secrets)),
-              event -> event.getThrowableProxy() == null);
-      maskedStackTrace.addProvider(stackTrace);
-      providers.addProvider(maskedStackTrace);
-    }
+    providers.addProvider(policy.stackTrace(stackTrace, this));
     // Fields named by the application go through the masking generator; Vigil's own do not.
-    MaskingJsonProvider applicationFields =
-        new MaskingJsonProvider(
-            maskingDecorator(masker, sanitizer),
-            extraProviders.isEmpty()
-                ? new PlainApplicationFields(masker, sanitizer)
-                : event -> false);
+    MaskingJsonProvider applicationFields = policy.applicationFields(extraProviders.isEmpty());
     if (includeMdc) {
       applicationFields.addProvider(mdc);
     }
@@ -244,46 +220,12 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     setProviders(providers);
   }
 
-  /** Cuts stack traces to the value limit through {@code ShortenedThrowableConverter}. */
-  private void limitStackTrace() {
-    if (maxValueLength == 0) {
-      return;
-    }
-    int limit = Math.max(maxValueLength, MIN_STACK_TRACE_LENGTH);
-    if (stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
-      if (shortened.getMaxLength() > limit) {
-        shortened.setMaxLength(limit);
-      }
-    } else {
-      addWarn(
-          "stack_trace is not cut to maxValueLength "
-              + maxValueLength
-              + ": the throwableConverter "
-              + stackTrace.getThrowableConverter().getClass().getName()
-              + " has no length limit; use net.logstash.logback.stacktrace"
-              + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
-    }
-  }
-
   private static void add(
       JsonProviders<ILoggingEvent> providers,
       AbstractFieldJsonProvider<ILoggingEvent> provider,
       String fieldName) {
     provider.setFieldName(fieldName);
     providers.addProvider(provider);
-  }
-
-  private static MaskingJsonGeneratorDecorator maskingDecorator(
-      @Nullable SensitiveFieldMasker masker, ValueSanitizer values) {
-    MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-    if (masker != null) {
-      decorator.addFieldMasker(masker);
-    }
-    if (!values.isIdentity()) {
-      decorator.addValueMasker(values);
-    }
-    decorator.start();
-    return decorator;
   }
 
   private static @Nullable String defaultServiceName() {
