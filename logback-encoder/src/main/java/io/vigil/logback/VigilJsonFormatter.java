@@ -98,6 +98,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private @Nullable String messageSplitRegex;
   private ValueSanitizer sanitizer = new ValueSanitizer(0, null);
   private boolean repairSurrogates;
+  private boolean throwableConverterSet;
   private final List<JsonProvider<ILoggingEvent>> extraProviders = new ArrayList<>();
 
   /**
@@ -110,9 +111,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     timestamp.setPattern(TIMESTAMP_PATTERN);
     timestamp.setTimeZone("UTC");
     mdc.addMdcEntryWriter(new StringMdcEntryWriter());
-    ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
-    converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
-    stackTrace.setThrowableConverter(converter);
     // Valid surrogate pairs as 4-byte UTF-8; LoneSurrogateRepair handles the unpaired ones.
     addTokenStreamFactoryBuilderDecorator(
         (TokenStreamFactoryBuilderDecorator)
@@ -204,6 +202,12 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
     stackTrace.setFieldName(fieldNames.getStackTrace());
+    if (stackTrace.isWriteAsArray() && !throwableConverterSet && maxValueLength > 0) {
+      // Lines are split after the converter; only ShortenedThrowableConverter cuts before that.
+      ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
+      converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
+      stackTrace.setThrowableConverter(converter);
+    }
     providers.addProvider(policy.stackTrace(stackTrace, this));
     // Fields named by the application go through the masking generator; Vigil's own do not.
     MaskingJsonProvider applicationFields = policy.applicationFields(extraProviders.isEmpty());
@@ -326,6 +330,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   /** Sets the converter that writes stack traces, such as {@code ShortenedThrowableConverter}. */
   public void setThrowableConverter(ThrowableHandlingConverter throwableConverter) {
     stackTrace.setThrowableConverter(throwableConverter);
+    throwableConverterSet = true;
   }
 
   /** Returns whether {@code stack_trace} is written as an array of lines. */

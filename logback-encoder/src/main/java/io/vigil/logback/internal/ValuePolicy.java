@@ -46,38 +46,41 @@ public final class ValuePolicy {
   }
 
   /**
-   * Returns the stack trace provider with its trace cut to the limit by {@code
-   * ShortenedThrowableConverter}'s {@code maxLength} and its secrets masked.
+   * Returns the stack trace provider with its trace cut to the limit and its secrets masked. A
+   * {@code ShortenedThrowableConverter} cuts the trace itself (its {@code maxLength}, lowered to
+   * the limit); the trace of any other converter, written as one string, goes through the {@link
+   * ValueSanitizer} in the masking generator, as every other value does.
    *
    * @param stackTrace logstash-logback-encoder's provider, with its converter set
-   * @param status where to warn when the converter cannot cut the trace
+   * @param status where to warn when a trace written as an array cannot be cut
    */
   public JsonProvider<ILoggingEvent> stackTrace(
       StackTraceJsonProvider stackTrace, ContextAware status) {
-    if (maxValueLength > 0) {
+    boolean cutByConverter = false;
+    if (maxValueLength > 0
+        && stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
       int limit = Math.max(maxValueLength, MIN_STACK_TRACE_LENGTH);
-      if (stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
-        if (shortened.getMaxLength() > limit) {
-          shortened.setMaxLength(limit);
-        }
-      } else {
-        status.addWarn(
-            "stack_trace is not cut to maxValueLength "
-                + maxValueLength
-                + ": the throwableConverter "
-                + stackTrace.getThrowableConverter().getClass().getName()
-                + " has no length limit; use net.logstash.logback.stacktrace"
-                + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
+      if (shortened.getMaxLength() > limit) {
+        shortened.setMaxLength(limit);
       }
+      cutByConverter = true;
+    } else if (maxValueLength > 0 && stackTrace.isWriteAsArray()) {
+      status.addWarn(
+          "stack_trace written as an array is not cut to maxValueLength "
+              + maxValueLength
+              + ": the throwableConverter "
+              + stackTrace.getThrowableConverter().getClass().getName()
+              + " has no length limit; use net.logstash.logback.stacktrace"
+              + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
     }
-    if (secrets == null) {
+    boolean cutHere = !cutByConverter && !stackTrace.isWriteAsArray();
+    ValueSanitizer values = new ValueSanitizer(cutHere ? maxValueLength : 0, secrets);
+    if (values.isIdentity()) {
       return stackTrace;
     }
-    // The converter cut it already; the masking generator masks the secrets in its text.
     MaskingJsonProvider masked =
         new MaskingJsonProvider(
-            decorator(null, new ValueSanitizer(0, secrets)),
-            event -> event.getThrowableProxy() == null);
+            decorator(null, values), event -> event.getThrowableProxy() == null);
     masked.addProvider(stackTrace);
     return masked;
   }
