@@ -1,4 +1,4 @@
-package io.vigil.logback;
+package io.vigil.logback.internal;
 
 import net.logstash.logback.composite.loggingevent.mdc.MdcEntryWriter;
 import tools.jackson.core.JsonGenerator;
@@ -8,7 +8,7 @@ import tools.jackson.core.JsonGenerator;
  * logstash-logback-encoder's {@code MdcJsonProvider} writes by default, without its per-value
  * serializer lookup (MDC values are always strings).
  */
-final class StringMdcEntryWriter implements MdcEntryWriter {
+public final class StringMdcEntryWriter implements MdcEntryWriter {
 
   @Override
   public boolean writeMdcEntry(

@@ -1,8 +1,9 @@
-package io.vigil.logback;
+package io.vigil.logback.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.vigil.logback.VigilJsonFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SensitiveFieldMaskerTest {
 
   private final SensitiveFieldMasker masker =
-      new SensitiveFieldMasker(SensitiveFieldMasker.DEFAULT_WORDS, "****");
+      new SensitiveFieldMasker(
+          new SensitiveWords(VigilJsonFormatter.DEFAULT_SENSITIVE_WORDS), "****");
 
   @ParameterizedTest
   @ValueSource(
@@ -21,6 +23,8 @@ class SensitiveFieldMaskerTest {
         "db_password",
         "userPassword",
         "passwd",
+        "pwd",
+        "db_pwd",
         "secret",
         "clientSecret",
         "token",
@@ -72,7 +76,7 @@ class SensitiveFieldMaskerTest {
   @Test
   void rejectsAWordWithoutLettersNamingIt() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new SensitiveFieldMasker(List.of("password", "--"), "****"))
+        .isThrownBy(() -> new SensitiveWords(List.of("password", "--")))
         .withMessageContaining("'--'");
   }
 }

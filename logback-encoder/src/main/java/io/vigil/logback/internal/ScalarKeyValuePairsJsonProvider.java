@@ -1,4 +1,4 @@
-package io.vigil.logback;
+package io.vigil.logback.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.List;
@@ -12,7 +12,7 @@ import tools.jackson.core.JsonGenerator;
  * write for them) rather than looking up a serializer for each value; other values, and every value
  * once key names are included, excluded or renamed, go through the library's own path.
  */
-public class ScalarKeyValuePairsJsonProvider extends KeyValuePairsJsonProvider {
+public final class ScalarKeyValuePairsJsonProvider extends KeyValuePairsJsonProvider {
 
   private boolean plainKeys;
 

@@ -1,4 +1,4 @@
-package io.vigil.logback;
+package io.vigil.logback.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.List;
@@ -11,24 +11,24 @@ import org.slf4j.event.KeyValuePair;
 
 /**
  * Tells whether an event's application-named fields need no masking and no cutting: no marker, no
- * structured argument, every MDC and key-value name free of sensitive words, every value a short
- * string, a number or a boolean. Such events skip the masking generator, which would change nothing
- * in them; all others go through it.
+ * structured argument, every MDC and key-value name free of sensitive words, every value a string
+ * that the {@link ValueSanitizer} leaves as it is, a number or a boolean. Such events skip the
+ * masking generator, which would change nothing in them; all others go through it.
  */
-final class PlainApplicationFields implements Predicate<ILoggingEvent> {
+public final class PlainApplicationFields implements Predicate<ILoggingEvent> {
 
   private final @Nullable SensitiveFieldMasker masker;
-  private final int maxValueLength;
+  private final ValueSanitizer sanitizer;
 
   /**
    * Creates the check.
    *
    * @param masker the masker whose words make a name sensitive, or {@code null} when masking is off
-   * @param maxValueLength the value limit, 0 for none
+   * @param sanitizer what string values go through
    */
-  PlainApplicationFields(@Nullable SensitiveFieldMasker masker, int maxValueLength) {
+  public PlainApplicationFields(@Nullable SensitiveFieldMasker masker, ValueSanitizer sanitizer) {
     this.masker = masker;
-    this.maxValueLength = maxValueLength;
+    this.sanitizer = sanitizer;
   }
 
   @Override
@@ -71,7 +71,7 @@ final class PlainApplicationFields implements Predicate<ILoggingEvent> {
 
   private boolean isPlainValue(@Nullable Object value) {
     if (value instanceof String text) {
-      return maxValueLength == 0 || text.length() <= maxValueLength;
+      return sanitizer.sanitize(text) == text;
     }
     return value == null || value instanceof Number || value instanceof Boolean;
   }

@@ -1,4 +1,4 @@
-package io.vigil.logback;
+package io.vigil.logback.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * generator (it reuses one per thread until a write fails, and then makes a new one), so that
  * decorating costs no allocation per event.
  */
-public class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
+public final class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEvent>
     implements ObjectMapperAware {
 
   private final JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
