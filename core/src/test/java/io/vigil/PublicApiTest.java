@@ -66,6 +66,7 @@ class PublicApiTest {
               "PropagationPaths",
               "RankedCause",
               "RankerSettings",
+              "RankerSettings$Builder",
               "RootCauseRanker",
               "SeriesCorrelation",
               "SignalEvidence"),

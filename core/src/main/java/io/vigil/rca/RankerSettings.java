@@ -1,7 +1,13 @@
 package io.vigil.rca;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * Settings of {@link GraphRootCauseRanker}.
+ * Settings of {@link GraphRootCauseRanker}: named, typed, and checked once, here. Made by {@link
+ * #builder()}, from numbers or from {@code key=value} text; every error names the setting, the
+ * value and the range it takes. A whole setting given as text takes only a whole number: {@code
+ * rounds=2.7} is an error, never 2.
  *
  * @param onsetThreshold robust deviations ((x - median) / IQR) from which a signal has moved
  * @param damping probability that the random walk follows an edge rather than restarting
@@ -29,65 +35,173 @@ public record RankerSettings(
     double resourceWeight) {
 
   /** The settings measured in docs/rca.md. */
-  public static final RankerSettings DEFAULTS =
-      new RankerSettings(3.0, 0.85, 50, 0.1, 0.5, 1.0, 0.8, 1.0, 3, 20.0);
+  public static final RankerSettings DEFAULTS = new Builder().build();
 
-  /** Checks every value's range. */
+  /**
+   * Checks every value's range.
+   *
+   * @throws IllegalArgumentException naming the setting, the value and its range
+   */
   public RankerSettings {
-    check(onsetThreshold > 0, "onsetThreshold must be > 0 but was " + onsetThreshold);
-    check(damping > 0 && damping < 1, "damping must be in (0, 1) but was " + damping);
-    check(rounds >= 1, "rounds must be >= 1 but was " + rounds);
-    check(backwardWeight >= 0, "backwardWeight must be >= 0 but was " + backwardWeight);
-    check(deviationWeight >= 0, "deviationWeight must be >= 0 but was " + deviationWeight);
-    check(graphWeight >= 0, "graphWeight must be >= 0 but was " + graphWeight);
-    check(onsetDecay > 0 && onsetDecay <= 1, "onsetDecay must be in (0, 1] but was " + onsetDecay);
-    check(explainWeight >= 0, "explainWeight must be >= 0 but was " + explainWeight);
-    check(persistence >= 1, "persistence must be >= 1 but was " + persistence);
-    check(resourceWeight > 0, "resourceWeight must be > 0 but was " + resourceWeight);
+    RankerSetting.ONSET_THRESHOLD.check(onsetThreshold);
+    RankerSetting.DAMPING.check(damping);
+    RankerSetting.ROUNDS.check(rounds);
+    RankerSetting.BACKWARD_WEIGHT.check(backwardWeight);
+    RankerSetting.DEVIATION_WEIGHT.check(deviationWeight);
+    RankerSetting.GRAPH_WEIGHT.check(graphWeight);
+    RankerSetting.ONSET_DECAY.check(onsetDecay);
+    RankerSetting.EXPLAIN_WEIGHT.check(explainWeight);
+    RankerSetting.PERSISTENCE.check(persistence);
+    RankerSetting.RESOURCE_WEIGHT.check(resourceWeight);
   }
 
-  /** A copy with one setting changed by name, for command-line overrides. */
-  public RankerSettings with(String name, double v) {
-    double[] a = {
-      onsetThreshold,
-      damping,
-      rounds,
-      backwardWeight,
-      deviationWeight,
-      graphWeight,
-      onsetDecay,
-      explainWeight,
-      persistence,
-      resourceWeight
-    };
-    int i =
-        switch (name) {
-          case "onsetThreshold" -> 0;
-          case "damping" -> 1;
-          case "rounds" -> 2;
-          case "backwardWeight" -> 3;
-          case "deviationWeight" -> 4;
-          case "graphWeight" -> 5;
-          case "onsetDecay" -> 6;
-          case "explainWeight" -> 7;
-          case "persistence" -> 8;
-          case "resourceWeight" -> 9;
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown setting '"
-                      + name
-                      + "', expected one of onsetThreshold, damping, rounds, backwardWeight,"
-                      + " deviationWeight, graphWeight, onsetDecay, explainWeight, persistence,"
-                      + " resourceWeight");
-        };
-    a[i] = v;
-    return new RankerSettings(
-        a[0], a[1], (int) a[2], a[3], a[4], a[5], a[6], a[7], (int) a[8], a[9]);
+  /** A builder starting from {@link #DEFAULTS}' values. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds {@link RankerSettings}; {@link #build()} checks the values. */
+  public static final class Builder {
+
+    private double onsetThreshold = 3.0;
+    private double damping = 0.85;
+    private int rounds = 50;
+    private double backwardWeight = 0.1;
+    private double deviationWeight = 0.5;
+    private double graphWeight = 1.0;
+    private double onsetDecay = 0.8;
+    private double explainWeight = 1.0;
+    private int persistence = 3;
+    private double resourceWeight = 20.0;
+
+    private Builder() {}
+
+    private Builder(RankerSettings s) {
+      onsetThreshold = s.onsetThreshold;
+      damping = s.damping;
+      rounds = s.rounds;
+      backwardWeight = s.backwardWeight;
+      deviationWeight = s.deviationWeight;
+      graphWeight = s.graphWeight;
+      onsetDecay = s.onsetDecay;
+      explainWeight = s.explainWeight;
+      persistence = s.persistence;
+      resourceWeight = s.resourceWeight;
+    }
+
+    /** See {@link RankerSettings#onsetThreshold()}; default 3.0, must be &gt; 0. */
+    public Builder onsetThreshold(double v) {
+      onsetThreshold = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#damping()}; default 0.85, in (0, 1). */
+    public Builder damping(double v) {
+      damping = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#rounds()}; default 50, in [1, 10000]. */
+    public Builder rounds(int v) {
+      rounds = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#backwardWeight()}; default 0.1, &gt;= 0. */
+    public Builder backwardWeight(double v) {
+      backwardWeight = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#deviationWeight()}; default 0.5, &gt;= 0. */
+    public Builder deviationWeight(double v) {
+      deviationWeight = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#graphWeight()}; default 1.0, &gt;= 0. */
+    public Builder graphWeight(double v) {
+      graphWeight = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#onsetDecay()}; default 0.8, in (0, 1]. */
+    public Builder onsetDecay(double v) {
+      onsetDecay = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#explainWeight()}; default 1.0, &gt;= 0. */
+    public Builder explainWeight(double v) {
+      explainWeight = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#persistence()}; default 3, in [1, 100000]. */
+    public Builder persistence(int v) {
+      persistence = v;
+      return this;
+    }
+
+    /** See {@link RankerSettings#resourceWeight()}; default 20.0, &gt; 0. */
+    public Builder resourceWeight(double v) {
+      resourceWeight = v;
+      return this;
+    }
+
+    /**
+     * Sets one setting from text by its name, such as {@code rounds} and {@code "80"}.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the known ones), or text that
+     *     is not a number of the setting's kind and range
+     */
+    public Builder set(String key, String value) {
+      Objects.requireNonNull(value, "value");
+      RankerSetting setting = RankerSetting.named(Objects.requireNonNull(key, "key"));
+      double v = setting.parse(value);
+      switch (setting) {
+        case ONSET_THRESHOLD -> onsetThreshold = v;
+        case DAMPING -> damping = v;
+        case ROUNDS -> rounds = (int) v;
+        case BACKWARD_WEIGHT -> backwardWeight = v;
+        case DEVIATION_WEIGHT -> deviationWeight = v;
+        case GRAPH_WEIGHT -> graphWeight = v;
+        case ONSET_DECAY -> onsetDecay = v;
+        case EXPLAIN_WEIGHT -> explainWeight = v;
+        case PERSISTENCE -> persistence = (int) v;
+        case RESOURCE_WEIGHT -> resourceWeight = v;
+      }
+      return this;
+    }
+
+    /** Sets every entry of {@code settings} with {@link #set(String, String)}. */
+    public Builder setAll(Map<String, String> settings) {
+      settings.forEach(this::set);
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException naming the first setting out of its range
+     */
+    public RankerSettings build() {
+      return new RankerSettings(
+          onsetThreshold,
+          damping,
+          rounds,
+          backwardWeight,
+          deviationWeight,
+          graphWeight,
+          onsetDecay,
+          explainWeight,
+          persistence,
+          resourceWeight);
     }
   }
 }

@@ -141,7 +141,7 @@ class GraphRootCauseRankerTest {
 
     List<RankedCause> ranking = ranker.rank(incident);
     List<RankedCause> unweighted =
-        new GraphRootCauseRanker(RankerSettings.DEFAULTS.with("resourceWeight", 1.0))
+        new GraphRootCauseRanker(RankerSettings.DEFAULTS.toBuilder().resourceWeight(1.0).build())
             .rank(incident);
 
     assertThat(ranking).extracting(RankedCause::service).containsExactly("frontend", "catalog");

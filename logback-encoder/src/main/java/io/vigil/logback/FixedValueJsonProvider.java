@@ -1,6 +1,7 @@
 package io.vigil.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.vigil.logback.internal.LoneSurrogateRepair;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonWritingUtils;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
   private void serialize() {
     String fieldName = getFieldName();
     boolean written = value != null && JsonWritingUtils.shouldWriteField(fieldName);
-    serializedName = written ? new SerializedString(fieldName) : null;
+    serializedName = written ? new SerializedString(LoneSurrogateRepair.repair(fieldName)) : null;
     serializedValue = written ? new SerializedString(value) : null;
   }
 
@@ -60,9 +61,12 @@ public class FixedValueJsonProvider extends AbstractFieldJsonProvider<ILoggingEv
     return value;
   }
 
-  /** Sets the value written in every event; {@code null} or empty writes no field. */
+  /**
+   * Sets the value written in every event; {@code null} or empty writes no field. An unpaired
+   * surrogate in it is written as U+FFFD.
+   */
   public void setValue(@Nullable String value) {
-    this.value = value == null || value.isEmpty() ? null : value;
+    this.value = value == null || value.isEmpty() ? null : LoneSurrogateRepair.repair(value);
     if (isStarted()) {
       serialize();
     }

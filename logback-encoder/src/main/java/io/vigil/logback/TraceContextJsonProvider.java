@@ -73,11 +73,6 @@ public class TraceContextJsonProvider extends AbstractFieldJsonProvider<ILogging
     traceContext.writeTo(generator, traceIdFieldName, spanIdFieldName);
   }
 
-  /** Returns whether OpenTelemetry was found when the provider started. */
-  public boolean isOpenTelemetryPresent() {
-    return traceContext != CurrentTraceContext.NONE;
-  }
-
   /** Returns the name of the span id field. */
   public String getSpanIdFieldName() {
     return spanIdFieldName;

@@ -1,5 +1,7 @@
 package io.vigil.logback;
 
+import net.logstash.logback.fieldnames.LogstashCommonFieldNames;
+
 /**
  * The names of the fields {@link VigilJsonEncoder} writes, each settable from {@code logback.xml}
  * ({@code <fieldNames><message>msg</message></fieldNames>}); a name of {@value #IGNORE} leaves the
@@ -7,8 +9,8 @@ package io.vigil.logback;
  */
 public class VigilFieldNames {
 
-  /** The name that leaves a field out. */
-  public static final String IGNORE = "[ignore]";
+  /** The name that leaves a field out: logstash-logback-encoder's own {@code [ignore]}. */
+  public static final String IGNORE = LogstashCommonFieldNames.IGNORE_FIELD_INDICATOR;
 
   private String timestamp = "timestamp";
   private String level = "level";

@@ -109,7 +109,7 @@ public class VigilJsonEncoder extends LoggingEventCompositeJsonEncoder {
   private byte[] fallback(ILoggingEvent event, RuntimeException failure) {
     addWarn("Could not encode event fully, wrote a fallback line instead: " + failure, failure);
     try {
-      return FallbackEventWriter.write(event, failure, getFormatter(), lineSeparatorBytes);
+      return getFormatter().fallbackLine(event, failure, lineSeparatorBytes);
     } catch (RuntimeException fallbackFailed) {
       addError("Could not encode even the fallback line for an event", fallbackFailed);
       return new byte[0];
@@ -215,6 +215,30 @@ public class VigilJsonEncoder extends LoggingEventCompositeJsonEncoder {
     getFormatter().setThrowableConverter(throwableConverter);
   }
 
+  /** Returns whether {@code stack_trace} is written as an array of lines. */
+  public boolean isWriteStackTraceAsArray() {
+    return getFormatter().isWriteStackTraceAsArray();
+  }
+
+  /** Sets whether {@code stack_trace} is written as an array of lines (default: one string). */
+  public void setWriteStackTraceAsArray(boolean writeStackTraceAsArray) {
+    getFormatter().setWriteStackTraceAsArray(writeStackTraceAsArray);
+  }
+
+  /** Returns the expression that splits the message into an array, or {@code null} for none. */
+  public @Nullable String getMessageSplitRegex() {
+    return getFormatter().getMessageSplitRegex();
+  }
+
+  /**
+   * Sets the expression that splits {@code message} into an array, as in {@code LogstashEncoder}
+   * ({@code SYSTEM}, {@code UNIX}, {@code WINDOWS} or a regular expression); the message is cut and
+   * masked first.
+   */
+  public void setMessageSplitRegex(@Nullable String messageSplitRegex) {
+    getFormatter().setMessageSplitRegex(messageSplitRegex);
+  }
+
   /** Returns whether {@code error_type} is the simple class name. */
   public boolean isUseSimpleErrorType() {
     return getFormatter().isUseSimpleErrorType();
@@ -235,14 +259,28 @@ public class VigilJsonEncoder extends LoggingEventCompositeJsonEncoder {
     getFormatter().setMaskSensitiveFields(maskSensitiveFields);
   }
 
+  /** Returns whether secrets inside free-text values are masked. */
+  public boolean isMaskSensitiveValues() {
+    return getFormatter().isMaskSensitiveValues();
+  }
+
+  /**
+   * Sets whether secrets inside values are masked (default on): {@code password=...}, {@code
+   * Authorization: Bearer ...} and the like in the message, error message, stack trace and every
+   * MDC, key-value and argument string.
+   */
+  public void setMaskSensitiveValues(boolean maskSensitiveValues) {
+    getFormatter().setMaskSensitiveValues(maskSensitiveValues);
+  }
+
   /** Returns the words that make a field name sensitive, as a comma-separated list. */
   public String getSensitiveFieldWords() {
     return String.join(",", getFormatter().getSensitiveFieldWords());
   }
 
   /**
-   * Sets the words that make a field name sensitive, comma-separated, replacing the defaults
-   * ({@code password,passwd,secret,token,authorization,apikey,cookie}).
+   * Sets the words that make a field name, or a key inside a value, sensitive, comma-separated,
+   * replacing the defaults ({@code password,passwd,pwd,secret,token,authorization,apikey,cookie}).
    */
   public void setSensitiveFieldWords(String commaSeparatedWords) {
     List<String> words =

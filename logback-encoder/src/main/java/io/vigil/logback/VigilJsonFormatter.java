@@ -3,8 +3,23 @@ package io.vigil.logback;
 import ch.qos.logback.classic.pattern.ThrowableHandlingConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAware;
+import io.vigil.logback.internal.FallbackEventWriter;
+import io.vigil.logback.internal.FreeTextJsonProvider;
+import io.vigil.logback.internal.LoneSurrogateRepair;
+import io.vigil.logback.internal.MaskingJsonProvider;
+import io.vigil.logback.internal.PlainApplicationFields;
+import io.vigil.logback.internal.ScalarKeyValuePairsJsonProvider;
+import io.vigil.logback.internal.SecretMasker;
+import io.vigil.logback.internal.SensitiveFieldMasker;
+import io.vigil.logback.internal.SensitiveWords;
+import io.vigil.logback.internal.StringMdcEntryWriter;
+import io.vigil.logback.internal.ValueSanitizer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.PatternSyntaxException;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
@@ -18,22 +33,40 @@ import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestam
 import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
+import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
+import net.logstash.logback.decorate.TokenStreamFactoryBuilderDecorator;
 import net.logstash.logback.mask.MaskingJsonGenerator;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.json.JsonFactoryBuilder;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Assembles logstash-logback-encoder's providers, plus Vigil's few own, into Vigil's JSON log
  * format, in the way {@code LogstashFormatter} assembles the Logstash format.
+ *
+ * <p>It is also the way to Vigil's format without an appender, as a Spring Boot {@code
+ * StructuredLogFormatter} needs: create it with a {@code ContextAware} origin (an encoder, or a
+ * {@code ContextAwareBase}), {@link #setContext set its context}, configure it, {@link #start()}
+ * it, and {@link #writeEvent(ILoggingEvent, OutputStream) write events}; or use a started {@link
+ * VigilJsonEncoder}'s {@code encode(event)}, which adds the line separator and the fallback line.
  */
 public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
 
   /** The default longest string value written whole, in characters. */
   public static final int DEFAULT_MAX_VALUE_LENGTH = 65_536;
 
+  /** The words that make a field name, or a key inside a value, sensitive by default. */
+  public static final List<String> DEFAULT_SENSITIVE_WORDS =
+      List.of("password", "passwd", "pwd", "secret", "token", "authorization", "apikey", "cookie");
+
   /** The timestamp pattern: ISO-8601 with a {@code Z}, since the zone is always UTC. */
   static final String TIMESTAMP_PATTERN = "[ISO_INSTANT]";
+
+  /** The shortest stack trace limit {@code ShortenedThrowableConverter} can cut to. */
+  static final int MIN_STACK_TRACE_LENGTH = 8;
 
   private final LoggingEventFormattedTimestampJsonProvider timestamp =
       new LoggingEventFormattedTimestampJsonProvider();
@@ -41,20 +74,20 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private final FixedValueJsonProvider service = new FixedValueJsonProvider();
   private final FixedValueJsonProvider serviceVersion = new FixedValueJsonProvider();
   private final FixedValueJsonProvider environment = new FixedValueJsonProvider();
-  private final TruncatingMessageJsonProvider message = new TruncatingMessageJsonProvider();
+  private final FreeTextJsonProvider message = FreeTextJsonProvider.message();
   private final LoggerNameJsonProvider logger = new LoggerNameJsonProvider();
   private final LoggingEventThreadNameJsonProvider thread =
       new LoggingEventThreadNameJsonProvider();
   private final TraceContextJsonProvider traceContext = new TraceContextJsonProvider();
   private final ThrowableClassNameJsonProvider errorType = new ThrowableClassNameJsonProvider();
-  private final TruncatingThrowableMessageJsonProvider errorMessage =
-      new TruncatingThrowableMessageJsonProvider();
-  private final TruncatingStackTraceJsonProvider stackTrace =
-      new TruncatingStackTraceJsonProvider();
+  private final FreeTextJsonProvider errorMessage = FreeTextJsonProvider.throwableMessage();
+  private final StackTraceJsonProvider stackTrace = new StackTraceJsonProvider();
   private final MdcJsonProvider mdc = new MdcJsonProvider();
   private final KeyValuePairsJsonProvider keyValuePairs = new ScalarKeyValuePairsJsonProvider();
   private final ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
   private final LogstashMarkersJsonProvider markers = new LogstashMarkersJsonProvider();
+  private final ThreadLocal<LoneSurrogateRepair> repairs =
+      ThreadLocal.withInitial(LoneSurrogateRepair::new);
 
   private VigilFieldNames fieldNames = new VigilFieldNames();
   private boolean includeCallerData;
@@ -63,9 +96,14 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private boolean includeKeyValuePairs = true;
   private boolean traceCorrelation = true;
   private boolean maskSensitiveFields = true;
-  private List<String> sensitiveFieldWords = SensitiveFieldMasker.DEFAULT_WORDS;
+  private boolean maskSensitiveValues = true;
+  private List<String> sensitiveFieldWords = DEFAULT_SENSITIVE_WORDS;
+  private SensitiveWords words = new SensitiveWords(DEFAULT_SENSITIVE_WORDS);
   private String mask = MaskingJsonGenerator.MASK;
   private int maxValueLength = DEFAULT_MAX_VALUE_LENGTH;
+  private @Nullable String messageSplitRegex;
+  private ValueSanitizer sanitizer = new ValueSanitizer(0, null);
+  private boolean repairSurrogates;
   private final List<JsonProvider<ILoggingEvent>> extraProviders = new ArrayList<>();
 
   /**
@@ -78,6 +116,16 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     timestamp.setPattern(TIMESTAMP_PATTERN);
     timestamp.setTimeZone("UTC");
     mdc.addMdcEntryWriter(new StringMdcEntryWriter());
+    ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
+    converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
+    stackTrace.setThrowableConverter(converter);
+    // Valid surrogate pairs as 4-byte UTF-8; LoneSurrogateRepair handles the unpaired ones.
+    addTokenStreamFactoryBuilderDecorator(
+        (TokenStreamFactoryBuilderDecorator)
+            builder ->
+                builder instanceof JsonFactoryBuilder json
+                    ? json.enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                    : builder);
   }
 
   @Override
@@ -88,11 +136,53 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     if (service.getValue() == null) {
       service.setValue(defaultServiceName());
     }
+    repairSurrogates = "json".equals(getDataFormat());
     assembleProviders();
     super.start();
   }
 
+  /**
+   * Writes the event as one JSON object, with unpaired surrogates written as U+FFFD.
+   *
+   * @param event the event to write
+   * @param outputStream where to write it
+   * @throws IOException when the stream fails
+   */
+  @Override
+  public void writeEvent(ILoggingEvent event, OutputStream outputStream) throws IOException {
+    if (!repairSurrogates) {
+      super.writeEvent(event, outputStream);
+      return;
+    }
+    LoneSurrogateRepair repair = repairs.get();
+    if (repair.isConnected()) {
+      repair = new LoneSurrogateRepair(); // an event logged while encoding one, on this thread
+    }
+    repair.connect(outputStream);
+    boolean written = false;
+    try {
+      super.writeEvent(event, repair);
+      written = true;
+    } finally {
+      repair.disconnect(written);
+    }
+  }
+
+  /** The fallback line for an event whose full encoding failed, ending with the separator. */
+  byte[] fallbackLine(ILoggingEvent event, Throwable failure, byte[] lineSeparator) {
+    return FallbackEventWriter.write(event, failure, this, sanitizer, lineSeparator);
+  }
+
   private void assembleProviders() {
+    SecretMasker secrets =
+        maskSensitiveValues && !words.isEmpty() ? new SecretMasker(words, mask) : null;
+    SensitiveFieldMasker masker =
+        maskSensitiveFields && !words.isEmpty() ? new SensitiveFieldMasker(words, mask) : null;
+    sanitizer = new ValueSanitizer(maxValueLength, secrets);
+    message.setSanitizer(sanitizer);
+    errorMessage.setSanitizer(sanitizer);
+    limitStackTrace();
+
     JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
     add(providers, timestamp, fieldNames.getTimestamp());
     add(providers, level, fieldNames.getLevel());
@@ -122,20 +212,25 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     }
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
-    add(providers, stackTrace, fieldNames.getStackTrace());
-    message.setMaxLength(maxValueLength);
-    errorMessage.setMaxLength(maxValueLength);
-    stackTrace.setMaxLength(maxValueLength);
+    stackTrace.setFieldName(fieldNames.getStackTrace());
+    if (secrets == null) {
+      providers.addProvider(stackTrace);
+    } else {
+      // The converter cut it already; the masking generator masks the secrets in its text.
+      MaskingJsonProvider maskedStackTrace =
+          new MaskingJsonProvider(
+              maskingDecorator(null, new ValueSanitizer(0, secrets)),
+              event -> event.getThrowableProxy() == null);
+      maskedStackTrace.addProvider(stackTrace);
+      providers.addProvider(maskedStackTrace);
+    }
     // Fields named by the application go through the masking generator; Vigil's own do not.
-    SensitiveFieldMasker masker =
-        maskSensitiveFields && !sensitiveFieldWords.isEmpty()
-            ? new SensitiveFieldMasker(sensitiveFieldWords, mask)
-            : null;
     MaskingJsonProvider applicationFields =
-        extraProviders.isEmpty()
-            ? new MaskingJsonProvider(
-                maskingDecorator(masker), new PlainApplicationFields(masker, maxValueLength))
-            : new MaskingJsonProvider(maskingDecorator(masker));
+        new MaskingJsonProvider(
+            maskingDecorator(masker, sanitizer),
+            extraProviders.isEmpty()
+                ? new PlainApplicationFields(masker, sanitizer)
+                : event -> false);
     if (includeMdc) {
       applicationFields.addProvider(mdc);
     }
@@ -149,6 +244,27 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     setProviders(providers);
   }
 
+  /** Cuts stack traces to the value limit through {@code ShortenedThrowableConverter}. */
+  private void limitStackTrace() {
+    if (maxValueLength == 0) {
+      return;
+    }
+    int limit = Math.max(maxValueLength, MIN_STACK_TRACE_LENGTH);
+    if (stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
+      if (shortened.getMaxLength() > limit) {
+        shortened.setMaxLength(limit);
+      }
+    } else {
+      addWarn(
+          "stack_trace is not cut to maxValueLength "
+              + maxValueLength
+              + ": the throwableConverter "
+              + stackTrace.getThrowableConverter().getClass().getName()
+              + " has no length limit; use net.logstash.logback.stacktrace"
+              + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
+    }
+  }
+
   private static void add(
       JsonProviders<ILoggingEvent> providers,
       AbstractFieldJsonProvider<ILoggingEvent> provider,
@@ -157,13 +273,14 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     providers.addProvider(provider);
   }
 
-  private MaskingJsonGeneratorDecorator maskingDecorator(@Nullable SensitiveFieldMasker masker) {
+  private static MaskingJsonGeneratorDecorator maskingDecorator(
+      @Nullable SensitiveFieldMasker masker, ValueSanitizer values) {
     MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
     if (masker != null) {
       decorator.addFieldMasker(masker);
     }
-    if (maxValueLength > 0) {
-      decorator.addValueMasker(new LengthLimitingValueMasker(maxValueLength));
+    if (!values.isIdentity()) {
+      decorator.addValueMasker(values);
     }
     decorator.start();
     return decorator;
@@ -269,6 +386,44 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     stackTrace.setThrowableConverter(throwableConverter);
   }
 
+  /** Returns whether {@code stack_trace} is written as an array of lines. */
+  public boolean isWriteStackTraceAsArray() {
+    return stackTrace.isWriteAsArray();
+  }
+
+  /** Sets whether {@code stack_trace} is written as an array of lines (default: one string). */
+  public void setWriteStackTraceAsArray(boolean writeStackTraceAsArray) {
+    stackTrace.setWriteAsArray(writeStackTraceAsArray);
+  }
+
+  /** Returns the expression that splits the message into an array, or {@code null} for none. */
+  public @Nullable String getMessageSplitRegex() {
+    return messageSplitRegex;
+  }
+
+  /**
+   * Sets the expression that splits the message into an array of strings, as in {@code
+   * LogstashEncoder}: {@code SYSTEM}, {@code UNIX}, {@code WINDOWS} or a regular expression; {@code
+   * null} or empty (the default) writes one string. The message is cut and masked before it is
+   * split.
+   *
+   * @throws IllegalArgumentException naming the expression when it is not a regular expression
+   */
+  public void setMessageSplitRegex(@Nullable String messageSplitRegex) {
+    try {
+      message.setSplitRegex(messageSplitRegex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "messageSplitRegex '"
+              + messageSplitRegex
+              + "' is not a regular expression (expected SYSTEM, UNIX, WINDOWS or a"
+              + " java.util.regex pattern): "
+              + e.getDescription(),
+          e);
+    }
+    this.messageSplitRegex = messageSplitRegex;
+  }
+
   /** Returns whether the error type is the simple class name rather than the full one. */
   public boolean isUseSimpleErrorType() {
     return useSimpleErrorType;
@@ -290,14 +445,36 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     this.maskSensitiveFields = maskSensitiveFields;
   }
 
+  /** Returns whether secrets inside free-text values are masked. */
+  public boolean isMaskSensitiveValues() {
+    return maskSensitiveValues;
+  }
+
+  /**
+   * Sets whether secrets inside free-text values are masked (default on): the value after a
+   * sensitive key and {@code =} or {@code :} ({@code password=...}, {@code Authorization: Bearer
+   * ...}), a long token after {@code Bearer}, and a URL's password, in the message, the error
+   * message, the stack trace and every MDC, key-value and argument string.
+   */
+  public void setMaskSensitiveValues(boolean maskSensitiveValues) {
+    this.maskSensitiveValues = maskSensitiveValues;
+  }
+
   /** Returns the words that make a field name sensitive. */
   public List<String> getSensitiveFieldWords() {
     return sensitiveFieldWords;
   }
 
-  /** Sets the words that make a field name sensitive, replacing the defaults. */
+  /**
+   * Sets the words that make a field name, or a key inside a value, sensitive, replacing the
+   * defaults.
+   *
+   * @throws IllegalArgumentException naming a word that has no letter or digit
+   */
   public void setSensitiveFieldWords(List<String> sensitiveFieldWords) {
-    this.sensitiveFieldWords = List.copyOf(sensitiveFieldWords);
+    List<String> copy = List.copyOf(sensitiveFieldWords);
+    this.words = new SensitiveWords(copy);
+    this.sensitiveFieldWords = copy;
   }
 
   /** Returns the value written in place of a masked value. */
@@ -307,7 +484,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
 
   /** Sets the value written in place of a masked value. */
   public void setMask(String mask) {
-    this.mask = mask;
+    this.mask = Objects.requireNonNull(mask, "mask");
   }
 
   /** Returns the longest string value written whole, in characters; 0 means no limit. */

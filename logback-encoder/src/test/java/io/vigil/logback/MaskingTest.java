@@ -93,4 +93,64 @@ class MaskingTest {
       assertThat(logback.onlyEvent().get("password").asString()).isEqualTo("hunter2");
     }
   }
+
+  @Test
+  void masksSecretsInsideMdcValuesKeyValuesTheMessageAndTheErrorByDefault() {
+    try (LogbackFixture logback = LogbackFixture.load("seed.xml", dir)) {
+      MDC.put("header", "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig");
+      try {
+        logback
+            .logger("a")
+            .atError()
+            .setCause(new IllegalStateException("refresh failed: token=rt-77"))
+            .addKeyValue("query", "user=bob&password=hunter2")
+            .addKeyValue("datasource", "jdbc:postgresql://app:s3cret@db:5432/orders")
+            .addKeyValue("request", Map.of("note", "pwd=hunter3"))
+            .log("login failed for {} with password={}", "bob", "hunter4");
+      } finally {
+        MDC.remove("header");
+      }
+
+      JsonNode event = logback.onlyEvent();
+      assertThat(event.get("header").asString()).isEqualTo("Authorization: Bearer ****");
+      assertThat(event.get("query").asString()).isEqualTo("user=bob&password=****");
+      assertThat(event.get("datasource").asString())
+          .isEqualTo("jdbc:postgresql://app:****@db:5432/orders");
+      assertThat(event.at("/request/note").asString()).isEqualTo("pwd=****");
+      assertThat(event.get("message").asString())
+          .isEqualTo("login failed for bob with password=****");
+      assertThat(event.get("error_message").asString()).isEqualTo("refresh failed: token=****");
+      assertThat(event.get("stack_trace").asString())
+          .startsWith("java.lang.IllegalStateException: refresh failed: token=****");
+      assertThat(logback.lines().get(0))
+          .doesNotContain(
+              "eyJhbGciOiJIUzI1NiJ9", "hunter2", "hunter3", "hunter4", "s3cret", "rt-77");
+    }
+  }
+
+  @Test
+  void masksAFieldNamedPwdByDefault() {
+    try (LogbackFixture logback = LogbackFixture.load("seed.xml", dir)) {
+      logback.logger("a").atInfo().addKeyValue("db_pwd", "hunter2").log("connect");
+
+      assertThat(logback.onlyEvent().get("db_pwd").asString()).isEqualTo("****");
+    }
+  }
+
+  @Test
+  void leavesValuesAsTheyAreWhenValueMaskingIsOffButStillMasksByName() {
+    try (LogbackFixture logback = LogbackFixture.load("value-masking-off.xml", dir)) {
+      logback
+          .logger("a")
+          .atInfo()
+          .addKeyValue("query", "password=hunter2")
+          .addKeyValue("password", "hunter3")
+          .log("password=hunter4");
+
+      JsonNode event = logback.onlyEvent();
+      assertThat(event.get("query").asString()).isEqualTo("password=hunter2");
+      assertThat(event.get("message").asString()).isEqualTo("password=hunter4");
+      assertThat(event.get("password").asString()).isEqualTo("****");
+    }
+  }
 }

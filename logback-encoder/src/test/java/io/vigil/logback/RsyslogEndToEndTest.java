@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ch.qos.logback.core.status.Status;
+import io.vigil.logback.internal.ValueSanitizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +107,7 @@ class RsyslogEndToEndTest {
   private static String expectedMessage(int seq) {
     String message = message(seq);
     return message.length() > VigilJsonFormatter.DEFAULT_MAX_VALUE_LENGTH
-        ? LengthLimitingValueMasker.truncate(message, VigilJsonFormatter.DEFAULT_MAX_VALUE_LENGTH)
+        ? ValueSanitizer.truncate(message, VigilJsonFormatter.DEFAULT_MAX_VALUE_LENGTH)
         : message;
   }
 

@@ -109,10 +109,37 @@ class TraceContextJsonProviderTest {
   }
 
   @Test
-  void detectsOpenTelemetryOnTheClasspath() {
-    TraceContextJsonProvider provider = new TraceContextJsonProvider();
-    provider.start();
+  void leavesOutAnIgnoredSpanIdFieldForTheCurrentSpan() {
+    try (LogbackFixture logback = LogbackFixture.load("ignored-span-id.xml", dir)) {
+      Span span = tracer.spanBuilder("checkout").startSpan();
+      try (Scope ignored = span.makeCurrent()) {
+        logback.logger("a").info("inside");
+      } finally {
+        span.end();
+      }
 
-    assertThat(provider.isOpenTelemetryPresent()).isTrue();
+      JsonNode event = logback.onlyEvent();
+      assertThat(event.get("trace.id").asString()).isEqualTo(span.getSpanContext().getTraceId());
+      assertThat(event.has("[ignore]")).as("a field literally named [ignore]").isFalse();
+      assertThat(event.has("span_id")).isFalse();
+    }
+  }
+
+  @Test
+  void leavesOutAnIgnoredSpanIdFieldForIdsFromTheMdc() {
+    try (LogbackFixture logback = LogbackFixture.load("ignored-span-id.xml", dir)) {
+      MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+      MDC.put("spanId", "00f067aa0ba902b7");
+      try {
+        logback.logger("a").info("inside");
+      } finally {
+        MDC.clear();
+      }
+
+      JsonNode event = logback.onlyEvent();
+      assertThat(event.get("trace.id").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+      assertThat(event.has("[ignore]")).isFalse();
+      assertThat(event.has("spanId")).isFalse();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.marker.Markers;
@@ -182,13 +183,48 @@ class VigilJsonEncoderTest {
       assertThat(event.get("exception.type").asString()).isEqualTo("java.lang.RuntimeException");
       String stackTrace = event.get("exception.stacktrace").asString();
       assertThat(stackTrace)
-          .as("root cause first, cut to the value limit")
+          .as("root cause first, cut to the value limit by ShortenedThrowableConverter's maxLength")
           .startsWith("java.lang.IllegalArgumentException: root")
-          .contains("...[truncated ");
+          .hasSize(100)
+          .endsWith("..." + System.lineSeparator());
       assertThat(event.get("iban").asString()).isEqualTo("[redacted]");
       assertThat(event.get("password").asString())
           .as("the words replace the defaults")
           .isEqualTo("not-sensitive-here");
+    }
+  }
+
+  @Test
+  void keepsTheValueLimitWhenTheMessageIsSplitIntoLines() {
+    try (LogbackFixture logback = LogbackFixture.load("split-and-array.xml", dir)) {
+      logback.logger("a").info("line with password=hunter2\n" + "x\n".repeat(100_000));
+
+      JsonNode message = logback.onlyEvent().get("message");
+      assertThat(message.isArray()).isTrue();
+      List<String> lines = new ArrayList<>();
+      message.forEach(line -> lines.add(line.asString()));
+      assertThat(lines.get(0)).isEqualTo("line with password=****");
+      assertThat(String.join("\n", lines))
+          .as("cut to the limit, then split")
+          .hasSizeLessThan(200 + 40)
+          .endsWith("...[truncated " + (27 + 200_000 - 200) + " chars]");
+    }
+  }
+
+  @Test
+  void keepsTheValueLimitWhenTheStackTraceIsWrittenAsAnArray() {
+    try (LogbackFixture logback = LogbackFixture.load("split-and-array.xml", dir)) {
+      logback.logger("a").error("failed", new IllegalStateException("login pwd=hunter2"));
+
+      JsonNode stackTrace = logback.onlyEvent().get("stack_trace");
+      assertThat(stackTrace.isArray()).isTrue();
+      List<String> lines = new ArrayList<>();
+      stackTrace.forEach(line -> lines.add(line.asString()));
+      assertThat(lines.get(0)).isEqualTo("java.lang.IllegalStateException: login pwd=****");
+      assertThat(lines.get(lines.size() - 1)).endsWith("...");
+      assertThat(lines.stream().mapToInt(line -> line.length() + 1).sum())
+          .as("the converter cut the trace to the limit before it was split")
+          .isLessThanOrEqualTo(200);
     }
   }
 

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Handles every {@link RequestReplyReceiverContext}. The endpoint, method and status are read
  * from the observation's low-cardinality key values {@code uri}, {@code method}, {@code status} and
- * {@code outcome} when it stops, falling back to the contextual name. Register it instead of
- * Micrometer's {@code DefaultMeterObservationHandler} for those observations, or give the tracker
- * its own name, so that a request is not timed twice under one meter.
+ * {@code outcome} when it stops, falling back to the contextual name. It records beside
+ * Micrometer's {@code DefaultMeterObservationHandler}: the tracker's meters ({@code
+ * vigil.apm.requests} by default) do not share a name with Spring Boot's {@code
+ * http.server.requests}.
  */
 public final class ApmObservationHandler implements ObservationHandler<Observation.Context> {
 

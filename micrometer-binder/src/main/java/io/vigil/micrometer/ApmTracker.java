@@ -3,6 +3,7 @@ package io.vigil.micrometer;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's {@code APMTracker} on Micrometer: starts and ends requests by id and records, under a
- * base name ({@code http.server.requests} by default):
+ * base name ({@code vigil.apm.requests} by default, beside Spring Boot's own {@code
+ * http.server.requests}, whose tag keys differ):
  *
  * <ul>
  *   <li>{@code <name>}: a timer of request durations with a percentile histogram, tagged {@code
@@ -31,14 +33,18 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code <name>.invalid}: ends with a negative duration (a clock that went back), skipped.
  * </ul>
  *
- * <p>In-flight requests are bounded by a limit and expire after a timeout, so requests that never
- * end cannot grow memory. Never throws on the request path; thread-safe.
+ * <p>Each meter is made once as a Micrometer {@link Meter.MeterProvider} and looked up by its tags
+ * per request. In-flight requests are bounded by a limit and expire after a timeout, so requests
+ * that never end cannot grow memory. Never throws on the request path; thread-safe.
  */
 public final class ApmTracker {
 
-  private final MeterRegistry registry;
+  /** The base meter name unless {@link Builder#name} says otherwise. */
+  public static final String DEFAULT_NAME = "vigil.apm.requests";
+
   private final Clock clock;
-  private final String name;
+  private final Meter.MeterProvider<Timer> durations;
+  private final Meter.MeterProvider<LongTaskTimer> active;
   private final int maxActive;
   private final long timeoutNanos;
   private final Map<Object, InFlight> inFlight = new ConcurrentHashMap<>();
@@ -48,9 +54,18 @@ public final class ApmTracker {
   private final Counter invalid;
 
   private ApmTracker(Builder builder) {
-    this.registry = builder.registry;
+    MeterRegistry registry = builder.registry;
+    String name = builder.name;
     this.clock = registry.config().clock();
-    this.name = builder.name;
+    this.durations =
+        Timer.builder(name)
+            .description("Duration of HTTP server requests")
+            .publishPercentileHistogram()
+            .withRegistry(registry);
+    this.active =
+        LongTaskTimer.builder(name + ".active")
+            .description("Requests in flight")
+            .withRegistry(registry);
     this.maxActive = builder.maxActive;
     this.timeoutNanos = builder.timeout.toNanos();
     this.nextSweepNanos = new AtomicLong(clock.monotonicTime() + timeoutNanos / 4);
@@ -95,16 +110,11 @@ public final class ApmTracker {
         return;
       }
     }
-    LongTaskTimer.Sample active =
-        LongTaskTimer.builder(name + ".active")
-            .description("Requests in flight")
-            .tags("uri", endpoint, "method", method)
-            .register(registry)
-            .start();
+    LongTaskTimer.Sample sample = active.withTags("uri", endpoint, "method", method).start();
     InFlight previous =
-        inFlight.putIfAbsent(requestId, new InFlight(endpoint, method, now, active));
+        inFlight.putIfAbsent(requestId, new InFlight(endpoint, method, now, sample));
     if (previous != null) {
-      active.stop();
+      sample.stop();
     }
   }
 
@@ -164,17 +174,14 @@ public final class ApmTracker {
       invalid.increment();
       return;
     }
-    Timer.builder(name)
-        .description("Duration of HTTP server requests")
-        .tags(
+    durations
+        .withTags(
             Tags.of(
                 "uri", endpoint != null ? endpoint : request.endpoint(),
                 "method", method != null ? method : request.method(),
                 "status", status,
                 "outcome", outcome,
                 "exception", exception))
-        .publishPercentileHistogram()
-        .register(registry)
         .record(duration, TimeUnit.NANOSECONDS);
   }
 
@@ -200,7 +207,7 @@ public final class ApmTracker {
   public static final class Builder {
 
     private final MeterRegistry registry;
-    private String name = "http.server.requests";
+    private String name = DEFAULT_NAME;
     private int maxActive = 10_000;
     private Duration timeout = Duration.ofMinutes(5);
 
@@ -208,7 +215,10 @@ public final class ApmTracker {
       this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** The base meter name ({@code http.server.requests}). */
+    /**
+     * The base meter name ({@value #DEFAULT_NAME}); not {@code http.server.requests}, which Spring
+     * Boot records with other tag keys, so that both live in one Prometheus registry.
+     */
     public Builder name(String name) {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("name must be a non-blank meter name but was " + name);

@@ -1,40 +1,40 @@
 package io.vigil.micrometer;
 
-import static io.micrometer.core.instrument.config.MeterRegistryConfigValidator.check;
-import static io.micrometer.core.instrument.config.MeterRegistryConfigValidator.checkAll;
-import static io.micrometer.core.instrument.config.MeterRegistryConfigValidator.checkRequired;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getDuration;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getInteger;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getString;
+import static io.micrometer.core.instrument.config.validate.PropertyValidator.getStringMap;
 
 import io.micrometer.core.instrument.config.validate.InvalidReason;
 import io.micrometer.core.instrument.config.validate.Validated;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import io.micrometer.core.instrument.step.StepRegistryConfig;
-import io.vigil.detect.AnomalyDetector;
-import io.vigil.detect.DetectorCatalog;
-import io.vigil.detect.DetectorType;
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Configuration of {@link VigilAnomalyMeterRegistry}, read from properties under the prefix {@code
- * vigil.anomaly} in Micrometer's style: every key has a typed default, and {@link #validate()}
- * names each bad value.
+ * Configuration of {@link VigilAnomalyMeterRegistry} from properties under the prefix {@code
+ * vigil.anomaly}, in Micrometer's style: {@code DEFAULT = k -> null}, Micrometer's {@code
+ * PropertyValidator} to read each key, and {@link #validate()} naming each bad value.
+ *
+ * <p>The keys are the components of {@link VigilAnomalySettings}, which {@link #settings()} reads
+ * once and which hold the defaults: {@code step}, {@code enabled}, {@code detector}, {@code
+ * detectorSettings} ({@code window=60,threshold=4}), {@code maxSeries}, {@code seriesExpiry},
+ * {@code percentile}, {@code signals} ({@code rate,mean}), {@code serviceTag} and {@code
+ * serviceName}. Each typed getter reads them all through {@link #settings()}, so every getter
+ * throws the same {@link ValidationException} for any bad key. The other keys {@link
+ * StepRegistryConfig} knows are not used.
  */
 public interface VigilAnomalyConfig extends StepRegistryConfig {
 
-  /** Every key at its default: detection with the catalog's {@code ewma} detector. */
+  /** Every key at its default. */
   VigilAnomalyConfig DEFAULT = k -> null;
-
-  /** The signals watched unless {@code signals} says otherwise: all but {@link Signal#MAX}. */
-  Set<Signal> DEFAULT_SIGNALS =
-      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Signal.MAX)));
 
   @Override
   default String prefix() {
@@ -42,77 +42,161 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
   }
 
   /**
-   * The {@link DetectorCatalog} entry each signal is fed to ({@code ewma}: a few doubles per signal
-   * and a warm-up of ten steps; the catalog's NAB-tuned {@code default} needs about 130 KB and 150
-   * steps).
+   * Reads every key into settings, at once.
+   *
+   * @throws ValidationException naming each bad key, its value and what was expected
    */
-  default String detector() {
-    return getString(this, "detector").orElse("ewma");
-  }
-
-  /**
-   * Overrides of the detector's settings, written {@code window=60,threshold=4} (none: the
-   * catalog's defaults).
-   */
-  default Map<String, String> detectorSettings() {
-    String text = getString(this, "detectorSettings").orElse(null);
-    return text == null ? Map.of() : parseSettings(text);
-  }
-
-  /**
-   * How many meters the registry holds and watches at most (10,000); further meters are refused and
-   * counted in {@code vigil.anomaly.series.dropped}.
-   */
-  default int maxSeries() {
-    return getInteger(this, "maxSeries")
-        .invalidateWhen(n -> n != null && n < 1, "must be at least 1", InvalidReason.MALFORMED)
-        .orElse(10_000);
-  }
-
-  /**
-   * How long a series may stay idle (no count, no finite value) before it is removed with its
-   * detector state (15 minutes).
-   */
-  default Duration seriesExpiry() {
-    return getDuration(this, "seriesExpiry")
-        .invalidateWhen(
-            d -> d != null && d.compareTo(step()) < 0,
-            "must be at least one step",
-            InvalidReason.MALFORMED)
-        .orElse(Duration.ofMinutes(15));
-  }
-
-  /**
-   * The percentile read from timers and summaries that publish it, as a fraction in (0, 1) (0.99).
-   */
-  default double percentile() {
-    String key = prefix() + ".percentile";
-    String text = getString(this, "percentile").orElse(null);
-    if (text == null) {
-      return 0.99;
-    }
-    double value;
+  default VigilAnomalySettings settings() {
+    VigilAnomalySettings.Builder builder = VigilAnomalySettings.builder();
+    Validated<?> read =
+        read(getDuration(this, "step"), builder::step)
+            .and(read(strictBoolean(this, "enabled"), builder::enabled))
+            .and(read(getString(this, "detector"), builder::detector))
+            .and(read(keyValues(this, "detectorSettings"), builder::detectorSettings))
+            .and(read(getInteger(this, "maxSeries"), builder::maxSeries))
+            .and(read(getDuration(this, "seriesExpiry"), builder::seriesExpiry))
+            .and(read(fraction(this, "percentile"), builder::percentile))
+            .and(read(signalList(this, "signals"), builder::signals))
+            .and(read(getString(this, "serviceTag"), builder::serviceTag))
+            .and(read(getString(this, "serviceName"), builder::serviceName));
+    VigilAnomalySettings settings;
     try {
-      value = Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      value = Double.NaN;
+      settings = builder.build();
+    } catch (ValidationException e) {
+      Validated<?> all = read;
+      for (Validated.Invalid<?> failure : e.getValidation().failures()) {
+        @Nullable String text = get(failure.getProperty()); // the value as the user wrote it
+        all =
+            all.and(
+                Validated.invalid(
+                    failure.getProperty(),
+                    text != null ? text : failure.getValue(),
+                    failure.getMessage(),
+                    failure.getReason(),
+                    failure.getException()));
+      }
+      throw new ValidationException(all);
     }
-    if (!(value > 0 && value < 1)) {
-      throw new ValidationException(
-          Validated.invalid(key, text, "must be a fraction in (0, 1)", InvalidReason.MALFORMED));
+    read.orThrow();
+    return settings;
+  }
+
+  /** {@link VigilAnomalySettings#detector()}, read through {@link #settings()}. */
+  default String detector() {
+    return settings().detector();
+  }
+
+  /** {@link VigilAnomalySettings#detectorSettings()}, read through {@link #settings()}. */
+  default Map<String, String> detectorSettings() {
+    return settings().detectorSettings();
+  }
+
+  /** {@link VigilAnomalySettings#maxSeries()}, read through {@link #settings()}. */
+  default int maxSeries() {
+    return settings().maxSeries();
+  }
+
+  /** {@link VigilAnomalySettings#seriesExpiry()}, read through {@link #settings()}. */
+  default Duration seriesExpiry() {
+    return settings().seriesExpiry();
+  }
+
+  /** {@link VigilAnomalySettings#percentile()}, read through {@link #settings()}. */
+  default double percentile() {
+    return settings().percentile();
+  }
+
+  /** {@link VigilAnomalySettings#signals()}, read through {@link #settings()}. */
+  default Set<Signal> signals() {
+    return settings().signals();
+  }
+
+  /** {@link VigilAnomalySettings#serviceTag()}, read through {@link #settings()}. */
+  default String serviceTag() {
+    return settings().serviceTag();
+  }
+
+  /** {@link VigilAnomalySettings#serviceName()}, read through {@link #settings()}. */
+  default String serviceName() {
+    return settings().serviceName();
+  }
+
+  /** Validates every key, naming each bad value and what was expected. */
+  @Override
+  default Validated<?> validate() {
+    try {
+      return Validated.valid(prefix(), settings());
+    } catch (ValidationException e) {
+      return e.getValidation();
+    }
+  }
+
+  private static <T> Validated<T> read(Validated<T> value, Consumer<T> into) {
+    if (value.isValid()) {
+      @Nullable T read = value.get();
+      if (read != null) {
+        into.accept(read);
+      }
     }
     return value;
   }
 
+  private static Validated<Boolean> strictBoolean(VigilAnomalyConfig config, String key) {
+    return getString(config, key)
+        .invalidateWhen(
+            v ->
+                v != null
+                    && !v.trim().equalsIgnoreCase("true")
+                    && !v.trim().equalsIgnoreCase("false"),
+            "must be true or false",
+            InvalidReason.MALFORMED)
+        .map(v -> v == null ? null : Boolean.valueOf(v.trim()));
+  }
+
   /**
-   * The signals fed to detectors, as a comma-separated list of {@link Signal#tagValue()}s ({@code
-   * rate,mean,percentile,value,error.ratio}). {@code max} is left out by default: the maximum of a
-   * step is extreme-value distributed, and a z-score over it raises false alarms on steady load.
+   * Micrometer's {@code key=value,key=value} map, refusing what it would skip without a word: an
+   * entry without a key and a value, a key given twice.
    */
-  default Set<Signal> signals() {
-    String text = getString(this, "signals").orElse(null);
+  private static Validated<Map<String, String>> keyValues(VigilAnomalyConfig config, String key) {
+    String property = config.prefix() + "." + key;
+    @Nullable String text = config.get(property);
+    Validated<Map<String, String>> map = getStringMap(config, key, String::trim);
+    String expected = "must be key=value pairs separated by commas, each key once, like window=60";
+    if (map.isInvalid()) {
+      return Validated.invalid(property, text, expected, InvalidReason.MALFORMED);
+    }
+    @Nullable Map<String, String> read = map.get();
+    long entries =
+        text == null ? 0 : Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).count();
+    if (read != null
+        && (read.size() != entries
+            || read.entrySet().stream()
+                .anyMatch(e -> e.getKey().isBlank() || e.getValue().isEmpty()))) {
+      return Validated.invalid(property, text, expected, InvalidReason.MALFORMED);
+    }
+    return map;
+  }
+
+  private static Validated<Double> fraction(VigilAnomalyConfig config, String key) {
+    Validated<String> text = getString(config, key);
+    @Nullable String value = text.get();
+    try {
+      return text.map(v -> v == null ? null : new BigDecimal(v.trim()).doubleValue());
+    } catch (NumberFormatException e) {
+      return Validated.invalid(
+          config.prefix() + "." + key,
+          value,
+          "must be a decimal fraction in (0, 1), like 0.99",
+          InvalidReason.MALFORMED,
+          e);
+    }
+  }
+
+  private static Validated<Set<Signal>> signalList(VigilAnomalyConfig config, String key) {
+    String property = config.prefix() + "." + key;
+    @Nullable String text = config.get(property);
     if (text == null) {
-      return DEFAULT_SIGNALS;
+      return Validated.valid(property, null);
     }
     Set<Signal> signals = EnumSet.noneOf(Signal.class);
     for (String name : text.split(",")) {
@@ -121,84 +205,14 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
       }
       Signal signal = Signal.fromTagValue(name.trim());
       if (signal == null) {
-        throw new ValidationException(
-            Validated.invalid(
-                prefix() + ".signals",
-                text,
-                "must list signals among "
-                    + Signal.tagValues()
-                    + " but '"
-                    + name.trim()
-                    + "' is none",
-                InvalidReason.MALFORMED));
+        return Validated.invalid(
+            property,
+            text,
+            "must list signals among " + Signal.tagValues() + " but '" + name.trim() + "' is none",
+            InvalidReason.MALFORMED);
       }
       signals.add(signal);
     }
-    return Collections.unmodifiableSet(signals);
-  }
-
-  /** The tag naming the service whose error ratio is watched ({@code service}). */
-  default String serviceTag() {
-    return getString(this, "serviceTag").orElse("service");
-  }
-
-  /** Validates every key, naming each bad value and what was expected. */
-  @Override
-  default Validated<?> validate() {
-    return checkAll(
-        this,
-        c -> StepRegistryConfig.validate(c),
-        checkRequired("detector", VigilAnomalyConfig::detector),
-        VigilAnomalyConfig::validateDetector,
-        check("maxSeries", VigilAnomalyConfig::maxSeries),
-        check("seriesExpiry", VigilAnomalyConfig::seriesExpiry),
-        check("percentile", VigilAnomalyConfig::percentile),
-        check("signals", VigilAnomalyConfig::signals),
-        checkRequired("serviceTag", VigilAnomalyConfig::serviceTag));
-  }
-
-  /**
-   * The detector and its settings, checked against the catalog, as a supplier of one fresh detector
-   * per signal.
-   */
-  default Supplier<AnomalyDetector> detectorSupplier() {
-    DetectorType type = DetectorCatalog.get(detector());
-    return type.configure(detectorSettings());
-  }
-
-  private static Validated<?> validateDetector(VigilAnomalyConfig config) {
-    String nameKey = config.prefix() + ".detector";
-    String name = config.detector();
-    if (DetectorCatalog.find(name).isEmpty()) {
-      return Validated.invalid(
-          nameKey,
-          name,
-          "must name a detector of the catalog: "
-              + DetectorCatalog.all().stream().map(DetectorType::name).toList(),
-          InvalidReason.MALFORMED);
-    }
-    String settingsKey = config.prefix() + ".detectorSettings";
-    try {
-      return Validated.valid(settingsKey, config.detectorSupplier());
-    } catch (IllegalArgumentException e) {
-      return Validated.invalid(
-          settingsKey, config.get(settingsKey), e.getMessage(), InvalidReason.MALFORMED, e);
-    }
-  }
-
-  private static Map<String, String> parseSettings(String text) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String pair : text.split(",")) {
-      if (pair.isBlank()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException(
-            "detector setting '" + pair.trim() + "' must be written key=value");
-      }
-      settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-    }
-    return settings;
+    return Validated.valid(property, signals);
   }
 }

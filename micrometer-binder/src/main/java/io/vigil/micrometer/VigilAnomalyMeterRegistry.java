@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
@@ -14,40 +15,45 @@ import io.micrometer.core.instrument.step.StepDistributionSummary;
 import io.micrometer.core.instrument.step.StepMeterRegistry;
 import io.micrometer.core.instrument.step.StepTimer;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
+import io.vigil.live.SignalListener;
 import io.vigil.micrometer.internal.AnomalyStats;
+import io.vigil.micrometer.internal.ListenerDispatch;
 import io.vigil.micrometer.internal.OwnMeters;
+import io.vigil.micrometer.internal.OwnMetrics;
+import io.vigil.micrometer.internal.SettingsStepConfig;
 import io.vigil.micrometer.internal.StepDetection;
 import io.vigil.micrometer.internal.WatchFilter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A step registry that watches its meters for anomalies: once per step it reads each meter's
  * signals (rates, means, maxima, a percentile, gauge values, per-service error ratios), feeds each
  * signal to its own streaming detector from Vigil's core, and reports anomalies to {@link
- * AnomalyListener}s.
+ * AnomalyListener}s and every watched value to a {@link SignalListener}.
  *
  * <p>Add it beside the registry that exports your metrics (in a {@code CompositeMeterRegistry}, or
  * as a Spring bean); recording costs what any step registry costs. Memory is bounded: at most
- * {@link VigilAnomalyConfig#maxSeries()} meters are held, and series idle past {@link
- * VigilAnomalyConfig#seriesExpiry()} give their detector state back.
+ * {@link VigilAnomalySettings#maxSeries()} meters are held, and series idle past {@link
+ * VigilAnomalySettings#seriesExpiry()} give their detector state back. The registry registers no
+ * meter of its own before its first step, so meter filters configured after it is built apply to
+ * every meter.
  */
 public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
 
   private static final ThreadFactory DEFAULT_THREAD_FACTORY =
       new NamedThreadFactory("vigil-anomaly-publisher");
 
-  private final VigilAnomalyConfig config;
+  private final VigilAnomalySettings settings;
   private final AnomalyStats stats = new AnomalyStats();
-  private final List<AnomalyListener> listeners = new CopyOnWriteArrayList<>();
-  private final WarnThenDebugLogger listenerLogger;
+  private final ListenerDispatch dispatch;
   private final StepDetection detection;
   private final Object publishLock = new Object();
+  private boolean ownMetersBound;
 
   /**
    * Creates a registry that watches every meter it is given, up to the series cap, and starts
@@ -56,63 +62,83 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
    * @throws io.micrometer.core.instrument.config.validate.ValidationException naming each bad key
    */
   public VigilAnomalyMeterRegistry(VigilAnomalyConfig config, Clock clock) {
-    this(config, clock, List.of(), List.of(), DEFAULT_THREAD_FACTORY);
+    this(config.settings(), clock, List.of(), List.of(), null, DEFAULT_THREAD_FACTORY);
   }
 
   private VigilAnomalyMeterRegistry(
-      VigilAnomalyConfig config,
+      VigilAnomalySettings settings,
       Clock clock,
       List<MeterFilter> watch,
       List<AnomalyListener> listeners,
+      @Nullable SignalListener signalListener,
       ThreadFactory threadFactory) {
-    super(config, clock);
-    config.requireValid();
-    this.config = config;
-    this.listeners.addAll(listeners);
-    this.listenerLogger = new WarnThenDebugLogger(AnomalyListener.class);
+    super(new SettingsStepConfig(settings), clock);
+    this.settings = settings;
+    this.dispatch =
+        new ListenerDispatch(
+            listeners,
+            signalListener,
+            settings.serviceTag(),
+            settings.serviceName(),
+            stats,
+            new WarnThenDebugLogger(AnomalyListener.class));
     config()
         .meterFilter(
             new WatchFilter(
                 watch,
-                config.maxSeries(),
+                settings.maxSeries(),
                 stats,
                 new WarnThenDebugLogger(VigilAnomalyMeterRegistry.class)))
         .onMeterAdded(meter -> countWatched(meter, 1))
         .onMeterRemoved(meter -> countWatched(meter, -1));
     this.detection =
         new StepDetection(
-            config.detectorSupplier(),
-            config.signals(),
-            config.percentile(),
-            config.serviceTag(),
-            config.seriesExpiry().toMillis(),
+            settings.detectorFactory(),
+            settings.signals(),
+            settings.percentile(),
+            settings.serviceTag(),
+            settings.seriesExpiry().toMillis(),
             stats,
-            this::dispatch,
+            dispatch,
+            new WarnThenDebugLogger(StepDetection.class),
             new WarnThenDebugLogger(StepDetection.class));
-    metrics().bindTo(this);
-    if (config.enabled()) {
+    if (settings.enabled()) {
       start(threadFactory);
     }
   }
 
-  /** Starts building a registry: clock, watch filters, listeners, thread factory. */
+  /** Starts building a registry from {@code vigil.anomaly.*} properties. */
   public static Builder builder(VigilAnomalyConfig config) {
-    return new Builder(config);
+    return new Builder(config.settings());
+  }
+
+  /** Starts building a registry from validated settings. */
+  public static Builder builder(VigilAnomalySettings settings) {
+    return new Builder(settings);
+  }
+
+  /** The settings this registry runs with. */
+  public VigilAnomalySettings settings() {
+    return settings;
   }
 
   /** Adds a listener, called on the publishing thread for each anomaly from the next step on. */
   public void addListener(AnomalyListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    dispatch.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Removes a listener added before. */
   public void removeListener(AnomalyListener listener) {
-    listeners.remove(listener);
+    dispatch.remove(listener);
   }
 
-  /** The registry's own meters, to bind to the registry your backend reads. */
-  public VigilAnomalyMetrics metrics() {
-    return new VigilAnomalyMetrics(stats);
+  /**
+   * The registry's own meters ({@code vigil.anomaly.*}), to bind to the registry your backend reads
+   * (Spring Boot binds a {@code MeterBinder} bean to its composite). The registry also binds them
+   * to itself at its first step.
+   */
+  public MeterBinder metrics() {
+    return new OwnMetrics(stats);
   }
 
   @Override
@@ -123,21 +149,26 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   @Override
   protected String startMessage() {
     return "publishing anomaly detection every "
-        + config.step()
+        + settings.step()
         + " with detector '"
-        + config.detector()
+        + settings.detector()
         + "'";
   }
 
   /**
-   * Runs detection for the step that just ended; a step is never run twice. Public so that tests
-   * and replays can drive steps with a mock clock and publishing disabled.
+   * Runs detection for the step that just ended; a step is never run twice. Called by the
+   * publishing thread; a subclass may call it to drive steps on a mock clock with publishing
+   * disabled.
    */
   @Override
-  public void publish() {
-    long stepMillis = config.step().toMillis();
+  protected void publish() {
+    long stepMillis = settings.step().toMillis();
     long now = clock.wallTime();
     synchronized (publishLock) {
+      if (!ownMetersBound) {
+        ownMetersBound = true;
+        metrics().bindTo(this);
+      }
       detection.run(now - now % stepMillis, stepMillis / 1000.0, getMeters());
     }
   }
@@ -155,7 +186,7 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
         histogramConfig,
         pauseDetector,
         getBaseTimeUnit(),
-        config.step().toMillis(),
+        settings.step().toMillis(),
         false);
   }
 
@@ -163,7 +194,7 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   protected DistributionSummary newDistributionSummary(
       Meter.Id id, DistributionStatisticConfig histogramConfig, double scale) {
     return new StepDistributionSummary(
-        id, clock, histogramConfig, scale, config.step().toMillis(), false);
+        id, clock, histogramConfig, scale, settings.step().toMillis(), false);
   }
 
   @Override
@@ -178,37 +209,18 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
     }
   }
 
-  private void dispatch(AnomalyEvent event) {
-    for (AnomalyListener listener : listeners) {
-      try {
-        listener.onAnomaly(event);
-      } catch (RuntimeException e) {
-        stats.listenerFailures.incrementAndGet();
-        listenerLogger.log(
-            () ->
-                "Anomaly listener "
-                    + listener
-                    + " threw on "
-                    + event.name()
-                    + " "
-                    + event.signal()
-                    + "; other listeners and publishing go on",
-            e);
-      }
-    }
-  }
-
   /** Builds a {@link VigilAnomalyMeterRegistry}. */
   public static final class Builder {
 
-    private final VigilAnomalyConfig config;
+    private final VigilAnomalySettings settings;
     private Clock clock = Clock.SYSTEM;
     private final List<MeterFilter> watch = new ArrayList<>();
     private final List<AnomalyListener> listeners = new ArrayList<>();
+    private @Nullable SignalListener signalListener;
     private ThreadFactory threadFactory = DEFAULT_THREAD_FACTORY;
 
-    private Builder(VigilAnomalyConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
+    private Builder(VigilAnomalySettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** The clock (default {@link Clock#SYSTEM}). */
@@ -222,7 +234,9 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
      * before the series cap (see {@link VigilMeterFilters}); none watches every meter.
      */
     public Builder watch(MeterFilter... filters) {
-      watch.addAll(Arrays.asList(filters));
+      for (MeterFilter filter : filters) {
+        watch.add(Objects.requireNonNull(filter, "filter"));
+      }
       return this;
     }
 
@@ -232,19 +246,28 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
       return this;
     }
 
+    /**
+     * Receives, at the end of each step, every watched signal's value and every anomaly (as {@link
+     * io.vigil.rca.Anomaly}), named for live analysis: the service is the meter's service tag, else
+     * {@link VigilAnomalySettings#serviceName()}; the signal is the meter name, the signal and the
+     * other tags, like {@code http.server.requests.mean{method=GET,uri=/a}}. One that throws is
+     * counted in {@code vigil.anomaly.listener.failures}.
+     */
+    public Builder signalListener(SignalListener signalListener) {
+      this.signalListener = Objects.requireNonNull(signalListener, "signalListener");
+      return this;
+    }
+
     /** The factory of the publishing thread. */
     public Builder threadFactory(ThreadFactory threadFactory) {
       this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
       return this;
     }
 
-    /**
-     * Builds the registry, which starts publishing if the config is enabled.
-     *
-     * @throws io.micrometer.core.instrument.config.validate.ValidationException naming each bad key
-     */
+    /** Builds the registry, which starts publishing if the settings say it is enabled. */
     public VigilAnomalyMeterRegistry build() {
-      return new VigilAnomalyMeterRegistry(config, clock, watch, listeners, threadFactory);
+      return new VigilAnomalyMeterRegistry(
+          settings, clock, watch, listeners, signalListener, threadFactory);
     }
   }
 }

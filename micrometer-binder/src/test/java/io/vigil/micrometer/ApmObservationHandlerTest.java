@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.RequestReplyReceiverContext;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +45,7 @@ class ApmObservationHandlerTest {
     observation.error(new IllegalArgumentException("bad order"));
     observation.stop();
 
-    Timer timer = registry.get("http.server.requests").timer();
+    Timer timer = registry.get("vigil.apm.requests").timer();
     assertThat(timer.count()).isEqualTo(1);
     assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
     assertThat(timer.getId().getTag("uri")).isEqualTo("/orders/{id}");
@@ -54,6 +59,48 @@ class ApmObservationHandlerTest {
   void otherObservationsAreLeftAlone() {
     Observation.createNotStarted("cache.load", observations).start().stop();
 
-    assertThat(registry.find("http.server.requests").timer()).isNull();
+    assertThat(registry.find("vigil.apm.requests").timer()).isNull();
+  }
+
+  @Test
+  void livesBesideSpringBootsOwnServerRequestMetersInOnePrometheusRegistry() {
+    PrometheusMeterRegistry prometheus =
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+    ObservationRegistry boot = ObservationRegistry.create();
+    // What Spring Boot configures: Micrometer's default handler times every observation under its
+    // own name, http.server.requests with Boot's tag keys; Vigil's tracker records beside it.
+    boot.observationConfig()
+        .observationHandler(new DefaultMeterObservationHandler(prometheus))
+        .observationHandler(new ApmObservationHandler(ApmTracker.create(prometheus)));
+
+    for (String status : List.of("200", "503")) {
+      RequestReplyReceiverContext<String, String> context =
+          new RequestReplyReceiverContext<>((carrier, key) -> null);
+      Observation observation =
+          Observation.createNotStarted("http.server.requests", () -> context, boot)
+              .lowCardinalityKeyValue("method", "GET")
+              .lowCardinalityKeyValue("uri", "/api/users")
+              .lowCardinalityKeyValue("exception", "none")
+              .lowCardinalityKeyValue("outcome", status.equals("200") ? "SUCCESS" : "SERVER_ERROR")
+              .lowCardinalityKeyValue("status", status)
+              .start();
+      clock.add(Duration.ofMillis(20));
+      observation.stop();
+    }
+
+    String scrape = prometheus.scrape();
+    assertThat(scrape)
+        .contains(
+            "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/api/users\"} 1",
+            "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                + "outcome=\"SERVER_ERROR\",status=\"503\",uri=\"/api/users\"} 1",
+            "vigil_apm_requests_seconds_count{exception=\"none\",method=\"GET\","
+                + "outcome=\"SUCCESS\",status=\"200\",uri=\"/api/users\"} 1",
+            "vigil_apm_requests_seconds_count{exception=\"none\",method=\"GET\","
+                + "outcome=\"SERVER_ERROR\",status=\"503\",uri=\"/api/users\"} 1",
+            "http_server_requests_active_seconds_count{exception=\"none\",method=\"GET\",",
+            "vigil_apm_requests_active_seconds_count{method=\"GET\",uri=\"/api/users\"} 0",
+            "vigil_apm_requests_seconds_bucket{");
   }
 }

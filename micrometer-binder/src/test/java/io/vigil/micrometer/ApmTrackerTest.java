@@ -25,24 +25,24 @@ class ApmTrackerTest {
 
     tracker.startRequest("req123", "/api/users", "GET");
     tracker.startRequest("req124", "/api/users", "GET");
-    assertThat(registry.get("http.server.requests.active").longTaskTimer().activeTasks())
+    assertThat(registry.get("vigil.apm.requests.active").longTaskTimer().activeTasks())
         .isEqualTo(2);
     clock.add(Duration.ofMillis(100));
     tracker.endRequest("req123", 200);
     tracker.endRequest("req124", 503, new IllegalStateException("db down"));
 
-    Timer ok = registry.get("http.server.requests").tag("status", "200").timer();
+    Timer ok = registry.get("vigil.apm.requests").tag("status", "200").timer();
     assertThat(ok.count()).isEqualTo(1);
     assertThat(ok.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(100);
     assertThat(ok.getId().getTag("uri")).isEqualTo("/api/users");
     assertThat(ok.getId().getTag("method")).isEqualTo("GET");
     assertThat(ok.getId().getTag("outcome")).isEqualTo("SUCCESS");
     assertThat(ok.getId().getTag("exception")).isEqualTo("none");
-    Timer failed = registry.get("http.server.requests").tag("status", "503").timer();
+    Timer failed = registry.get("vigil.apm.requests").tag("status", "503").timer();
     assertThat(failed.getId().getTag("outcome")).isEqualTo("SERVER_ERROR");
     assertThat(failed.getId().getTag("exception")).isEqualTo("IllegalStateException");
     assertThat(tracker.activeRequests()).isZero();
-    assertThat(registry.get("http.server.requests.active").longTaskTimer().activeTasks()).isZero();
+    assertThat(registry.get("vigil.apm.requests.active").longTaskTimer().activeTasks()).isZero();
   }
 
   @Test
@@ -52,7 +52,7 @@ class ApmTrackerTest {
     tracker.startRequest("a", "/x", "GET");
     tracker.endRequest("a", 200);
 
-    assertThat(prometheus.scrape()).contains("http_server_requests_seconds_bucket{");
+    assertThat(prometheus.scrape()).contains("vigil_apm_requests_seconds_bucket{");
   }
 
   @Test
@@ -65,11 +65,11 @@ class ApmTrackerTest {
     tracker.endRequest("a", 200);
     tracker.endRequest("a", 200);
 
-    assertThat(registry.get("http.server.requests").timer().count()).isEqualTo(1);
-    assertThat(registry.get("http.server.requests").timer().getId().getTag("uri")).isEqualTo("/x");
+    assertThat(registry.get("vigil.apm.requests").timer().count()).isEqualTo(1);
+    assertThat(registry.get("vigil.apm.requests").timer().getId().getTag("uri")).isEqualTo("/x");
     assertThat(
             registry
-                .get("http.server.requests.active")
+                .get("vigil.apm.requests.active")
                 .tag("uri", "/y")
                 .longTaskTimer()
                 .activeTasks())
@@ -87,16 +87,16 @@ class ApmTrackerTest {
     tracker.startRequest("fresh", "/fast", "GET");
 
     assertThat(tracker.activeRequests()).isEqualTo(1);
-    assertThat(registry.get("http.server.requests.expired").counter().count()).isEqualTo(100);
+    assertThat(registry.get("vigil.apm.requests.expired").counter().count()).isEqualTo(100);
     assertThat(
             registry
-                .get("http.server.requests.active")
+                .get("vigil.apm.requests.active")
                 .tag("uri", "/slow")
                 .longTaskTimer()
                 .activeTasks())
         .isZero();
     tracker.endRequest(5, 200);
-    assertThat(registry.find("http.server.requests").timer())
+    assertThat(registry.find("vigil.apm.requests").timer())
         .as("an expired request is gone")
         .isNull();
   }
@@ -109,7 +109,7 @@ class ApmTrackerTest {
     }
 
     assertThat(tracker.activeRequests()).isEqualTo(10);
-    assertThat(registry.get("http.server.requests.overflow").counter().count()).isEqualTo(15);
+    assertThat(registry.get("vigil.apm.requests.overflow").counter().count()).isEqualTo(15);
   }
 
   @Test
@@ -126,8 +126,8 @@ class ApmTrackerTest {
     tracker.startRequest("accepted", "/x", "GET");
 
     assertThat(tracker.activeRequests()).isEqualTo(1);
-    assertThat(registry.get("http.server.requests.overflow").counter().count()).isEqualTo(1);
-    assertThat(registry.get("http.server.requests.expired").counter().count()).isEqualTo(10);
+    assertThat(registry.get("vigil.apm.requests.overflow").counter().count()).isEqualTo(1);
+    assertThat(registry.get("vigil.apm.requests.expired").counter().count()).isEqualTo(10);
   }
 
   @Test
@@ -138,8 +138,8 @@ class ApmTrackerTest {
 
     tracker.endRequest("a", 200);
 
-    assertThat(registry.get("http.server.requests.invalid").counter().count()).isEqualTo(1);
-    assertThat(registry.find("http.server.requests").timer()).isNull();
+    assertThat(registry.get("vigil.apm.requests.invalid").counter().count()).isEqualTo(1);
+    assertThat(registry.find("vigil.apm.requests").timer()).isNull();
   }
 
   @Test

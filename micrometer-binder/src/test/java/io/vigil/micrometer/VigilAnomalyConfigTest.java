@@ -3,12 +3,15 @@ package io.vigil.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The config's keys, defaults and validation messages. */
+/** The properties path: every key read once into settings, every bad value named. */
 class VigilAnomalyConfigTest {
 
   private static VigilAnomalyConfig config(Map<String, String> values) {
@@ -16,45 +19,43 @@ class VigilAnomalyConfigTest {
   }
 
   @Test
-  void defaultsAreTheDocumentedOnes() {
-    VigilAnomalyConfig config = VigilAnomalyConfig.DEFAULT;
-
-    assertThat(config.prefix()).isEqualTo("vigil.anomaly");
-    assertThat(config.step()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(config.detector()).isEqualTo("ewma");
-    assertThat(config.detectorSettings()).isEmpty();
-    assertThat(config.maxSeries()).isEqualTo(10_000);
-    assertThat(config.seriesExpiry()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(config.percentile()).isEqualTo(0.99);
-    assertThat(config.serviceTag()).isEqualTo("service");
-    assertThat(config.signals())
-        .containsExactlyInAnyOrder(
-            Signal.RATE, Signal.MEAN, Signal.PERCENTILE, Signal.VALUE, Signal.ERROR_RATIO);
-    assertThat(config.validate().isValid()).isTrue();
+  void defaultsAreTheSettingsDefaults() {
+    assertThat(VigilAnomalyConfig.DEFAULT.prefix()).isEqualTo("vigil.anomaly");
+    assertThat(VigilAnomalyConfig.DEFAULT.settings()).isEqualTo(VigilAnomalySettings.DEFAULTS);
+    assertThat(VigilAnomalyConfig.DEFAULT.validate().isValid()).isTrue();
   }
 
   @Test
   void readsEveryKeyUnderThePrefix() {
-    VigilAnomalyConfig config =
+    VigilAnomalySettings settings =
         config(
-            Map.of(
-                "vigil.anomaly.step", "10s",
-                "vigil.anomaly.detector", "zscore",
-                "vigil.anomaly.detectorSettings", "window=60, threshold=4",
-                "vigil.anomaly.maxSeries", "500",
-                "vigil.anomaly.seriesExpiry", "5m",
-                "vigil.anomaly.percentile", "0.95",
-                "vigil.anomaly.serviceTag", "application",
-                "vigil.anomaly.signals", "rate,max"));
+                Map.ofEntries(
+                    Map.entry("vigil.anomaly.step", "10s"),
+                    Map.entry("vigil.anomaly.enabled", "false"),
+                    Map.entry("vigil.anomaly.detector", "zscore"),
+                    Map.entry("vigil.anomaly.detectorSettings", "window=60, threshold=4"),
+                    Map.entry("vigil.anomaly.maxSeries", "500"),
+                    Map.entry("vigil.anomaly.seriesExpiry", "5m"),
+                    Map.entry("vigil.anomaly.percentile", "0.95"),
+                    Map.entry("vigil.anomaly.serviceTag", "application"),
+                    Map.entry("vigil.anomaly.serviceName", "checkout"),
+                    Map.entry("vigil.anomaly.signals", "rate,max")))
+            .settings();
 
-    assertThat(config.validate().isValid()).isTrue();
-    assertThat(config.detectorSettings())
-        .containsExactly(Map.entry("window", "60"), Map.entry("threshold", "4"));
-    assertThat(config.maxSeries()).isEqualTo(500);
-    assertThat(config.seriesExpiry()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(config.percentile()).isEqualTo(0.95);
-    assertThat(config.serviceTag()).isEqualTo("application");
-    assertThat(config.signals()).containsExactlyInAnyOrder(Signal.RATE, Signal.MAX);
+    assertThat(settings)
+        .isEqualTo(
+            VigilAnomalySettings.builder()
+                .step(Duration.ofSeconds(10))
+                .enabled(false)
+                .detector("zscore")
+                .detectorSettings(Map.of("window", "60", "threshold", "4"))
+                .maxSeries(500)
+                .seriesExpiry(Duration.ofMinutes(5))
+                .percentile(0.95)
+                .serviceTag("application")
+                .serviceName("checkout")
+                .signals(java.util.EnumSet.of(Signal.RATE, Signal.MAX))
+                .build());
   }
 
   @Test
@@ -80,6 +81,60 @@ class VigilAnomalyConfigTest {
         .hasMessageContaining("window");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "window",
+        "window=60,threshold",
+        "=3",
+        "window=",
+        "window=60,window=70",
+      })
+  void detectorSettingsMicrometerWouldSkipAreRefused(String text) {
+    assertThatThrownBy(() -> config(Map.of("vigil.anomaly.detectorSettings", text)).settings())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("vigil.anomaly.detectorSettings")
+        .hasMessageContaining(text)
+        .hasMessageContaining("key=value");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "step|0s|must be from 1s to 1d",
+        "step|-5s|must be a valid duration",
+        "step|soon|must be a valid duration",
+        "step|1ms|must be from 1s",
+        "enabled|yes|must be true or false",
+        "maxSeries|0|must be from 1 to 1000000",
+        "maxSeries|2147483647|must be from 1 to 1000000",
+        "maxSeries|lots|must be an integer",
+        "percentile|1.5|must be a fraction in (0, 1)",
+        "percentile|NaN|must be a decimal fraction",
+        "percentile|0x1p-1|must be a decimal fraction",
+        "percentile|0.9d|must be a decimal fraction",
+        "seriesExpiry|10s|must be at least one step",
+        "signals|rate,latency|is none",
+        "serviceTag|' '|must be a tag key",
+        "serviceName|' '|must be non-blank",
+      })
+  void eachBadValueIsAValidationExceptionNamingKeyValueAndExpectation(
+      String key, String value, String expected) {
+    VigilAnomalyConfig config = config(Map.of("vigil.anomaly." + key, value));
+
+    assertThat(config.validate().isInvalid()).isTrue();
+    assertThatThrownBy(config::settings)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("vigil.anomaly." + key)
+        .hasMessageContaining(value.trim().isEmpty() ? "was" : value)
+        .hasMessageContaining(expected);
+    assertThatThrownBy(() -> new VigilAnomalyMeterRegistry(config, new MockClock()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("vigil.anomaly." + key);
+  }
+
   @Test
   void everyBadValueIsReportedAtOnce() {
     VigilAnomalyConfig config =
@@ -88,6 +143,7 @@ class VigilAnomalyConfigTest {
                 "vigil.anomaly.maxSeries", "0",
                 "vigil.anomaly.percentile", "1.5",
                 "vigil.anomaly.signals", "rate,latency",
+                "vigil.anomaly.step", "bad",
                 "vigil.anomaly.seriesExpiry", "10s"));
 
     assertThat(config.validate().failures())
@@ -96,18 +152,7 @@ class VigilAnomalyConfigTest {
             "vigil.anomaly.maxSeries",
             "vigil.anomaly.percentile",
             "vigil.anomaly.signals",
+            "vigil.anomaly.step",
             "vigil.anomaly.seriesExpiry");
-    assertThatThrownBy(config::requireValid)
-        .hasMessageContaining("latency")
-        .hasMessageContaining("1.5")
-        .hasMessageContaining("at least one step");
-  }
-
-  @Test
-  void aNonNumericMaxSeriesIsNamed() {
-    assertThatThrownBy(() -> config(Map.of("vigil.anomaly.maxSeries", "lots")).requireValid())
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("vigil.anomaly.maxSeries")
-        .hasMessageContaining("lots");
   }
 }

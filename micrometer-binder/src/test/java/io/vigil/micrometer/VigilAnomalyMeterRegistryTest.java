@@ -8,9 +8,13 @@ import io.micrometer.common.util.internal.logging.MockLoggerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.live.SignalListener;
+import io.vigil.rca.Anomaly;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The registry's detection, bounds and listener contract. */
 class VigilAnomalyMeterRegistryTest {
@@ -287,5 +293,204 @@ class VigilAnomalyMeterRegistryTest {
     step(registry);
 
     assertThat(events).extracting(AnomalyEvent::name).containsExactly("orders.placed");
+  }
+
+  @Test
+  void anIdleSeriesCountsAsExpiredOncePerIdleSpell() {
+    VigilAnomalyMeterRegistry registry =
+        registry(Map.of("detector", "zscore", "seriesExpiry", "5m"));
+    Counter orders = registry.counter("orders.placed");
+    SimpleMeterRegistry exported = exported(registry);
+    orders.increment(10);
+    step(registry);
+    for (int i = 0; i < 20; i++) {
+      step(registry);
+    }
+    assertThat(exported.get("vigil.anomaly.series.expired").functionCounter().count())
+        .as("twenty idle steps, one expiry")
+        .isEqualTo(1);
+
+    orders.increment(10);
+    step(registry);
+    for (int i = 0; i < 20; i++) {
+      step(registry);
+    }
+
+    assertThat(exported.get("vigil.anomaly.series.expired").functionCounter().count())
+        .as("active again, then idle again: a second spell")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void everyLookupOfARefusedSeriesCountsItOnce() {
+    VigilAnomalyMeterRegistry registry = registry(Map.of("maxSeries", "1"));
+    registry.counter("a").increment();
+
+    for (int i = 0; i < 100; i++) {
+      registry.counter("b", "k", "v").increment();
+      registry.counter("c").increment();
+    }
+
+    assertThat(exported(registry).get("vigil.anomaly.series.dropped").functionCounter().count())
+        .isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ewma", "zscore"})
+  void gaugesAtTheEdgesOfDoubleNeverBreakTheStep(String detector) {
+    VigilAnomalyMeterRegistry registry =
+        registry(
+            Map.of(
+                "detector",
+                detector,
+                "detectorSettings",
+                detector.equals("zscore") ? "window=20,min-points=5,threshold=4" : ""));
+    AtomicReference<Double> extreme = new AtomicReference<>(Double.MAX_VALUE);
+    Gauge.builder("extreme", extreme, AtomicReference::get).register(registry);
+    Gauge.builder("extreme.negative", extreme, e -> -e.get()).register(registry);
+    Counter orders = registry.counter("orders.placed");
+    for (int i = 0; i < 40; i++) {
+      extreme.set(i % 2 == 0 ? Double.MAX_VALUE : Double.MIN_VALUE);
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    events.clear();
+
+    orders.increment(60_000);
+    step(registry);
+
+    assertThat(events).extracting(AnomalyEvent::name).contains("orders.placed");
+  }
+
+  @Test
+  void theSignalListenerGetsEveryWatchedValueAndEveryAnomaly() {
+    List<String> signals = new ArrayList<>();
+    List<Anomaly> anomalies = new ArrayList<>();
+    SignalListener listener =
+        new SignalListener() {
+          @Override
+          public void onSignal(String service, String signal, long timestampMillis, double value) {
+            signals.add(service + " " + signal + " " + timestampMillis + " " + value);
+          }
+
+          @Override
+          public void onAnomaly(Anomaly anomaly) {
+            anomalies.add(anomaly);
+          }
+        };
+    VigilAnomalyConfig config =
+        key ->
+            switch (key) {
+              case "vigil.anomaly.enabled" -> "false";
+              case "vigil.anomaly.detector" -> "zscore";
+              case "vigil.anomaly.detectorSettings" -> "window=20,min-points=5,threshold=4";
+              case "vigil.anomaly.serviceName" -> "shop";
+              default -> null;
+            };
+    VigilAnomalyMeterRegistry registry =
+        VigilAnomalyMeterRegistry.builder(config).clock(clock).signalListener(listener).build();
+    Counter orders = registry.counter("orders.placed", "region", "eu");
+    Counter search = registry.counter("search.queries", "service", "search");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      search.increment(60);
+      step(registry);
+    }
+    long stepEnd = clock.wallTime() - clock.wallTime() % 60_000;
+    assertThat(signals)
+        .hasSize(60)
+        .contains(
+            "shop orders.placed.rate{region=eu} 120000 10.1",
+            "search search.queries.rate 120000 1.0",
+            "shop orders.placed.rate{region=eu} " + stepEnd + " 10.2");
+    assertThat(anomalies).isEmpty();
+
+    orders.increment(6000);
+    step(registry);
+
+    assertThat(anomalies).hasSize(1);
+    Anomaly anomaly = anomalies.get(0);
+    assertThat(anomaly.service()).isEqualTo("shop");
+    assertThat(anomaly.signal()).isEqualTo("orders.placed.rate{region=eu}");
+    assertThat(anomaly.onsetMillis()).isEqualTo(stepEnd + 60_000);
+    assertThat(anomaly.magnitude()).isGreaterThan(4);
+  }
+
+  @Test
+  void aThrowingSignalListenerIsCountedAndDetectionGoesOn() {
+    SignalListener broken =
+        (service, signal, timestampMillis, value) -> {
+          throw new IllegalStateException("listener bug");
+        };
+    VigilAnomalyConfig config =
+        key ->
+            switch (key) {
+              case "vigil.anomaly.enabled" -> "false";
+              case "vigil.anomaly.detector" -> "zscore";
+              case "vigil.anomaly.detectorSettings" -> "window=20,min-points=5,threshold=4";
+              default -> null;
+            };
+    VigilAnomalyMeterRegistry registry =
+        VigilAnomalyMeterRegistry.builder(config)
+            .clock(clock)
+            .signalListener(broken)
+            .listener(events::add)
+            .build();
+    Counter orders = registry.counter("orders.placed");
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    orders.increment(6000);
+    step(registry);
+
+    assertThat(events).hasSize(1);
+    assertThat(exported(registry).get("vigil.anomaly.listener.failures").functionCounter().count())
+        .isEqualTo(31);
+  }
+
+  @Test
+  void aMeterFilterAddedAfterConstructionCausesNoWarningAndAppliesToEveryMeter() {
+    // Micrometer warns through a logger named for the registry's class.
+    java.util.logging.Logger micrometer =
+        java.util.logging.Logger.getLogger(VigilAnomalyMeterRegistry.class.getName());
+    List<String> lateFilterMessages = new ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            if (String.valueOf(record.getMessage()).contains("MeterFilter is being configured")) {
+              lateFilterMessages.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Level level = micrometer.getLevel();
+    micrometer.setLevel(java.util.logging.Level.ALL);
+    micrometer.addHandler(handler);
+    try {
+      VigilAnomalyMeterRegistry registry = registry(Map.of());
+      registry.config().meterFilter(MeterFilter.commonTags(Tags.of("app", "shop")));
+      registry.counter("orders.placed").increment();
+      step(registry);
+
+      assertThat(lateFilterMessages).isEmpty();
+      assertThat(registry.getMeters())
+          .extracting(m -> m.getId().getName())
+          .contains("orders.placed", "vigil.anomaly.series.dropped");
+      assertThat(registry.getMeters()).allMatch(m -> "shop".equals(m.getId().getTag("app")));
+
+      // The capture works: a filter after a meter is what Micrometer warns about.
+      registry.config().meterFilter(MeterFilter.denyNameStartsWith("never"));
+      assertThat(lateFilterMessages).hasSize(1);
+    } finally {
+      micrometer.removeHandler(handler);
+      micrometer.setLevel(level);
+    }
   }
 }

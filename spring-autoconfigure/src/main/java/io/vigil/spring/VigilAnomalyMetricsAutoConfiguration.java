@@ -7,6 +7,7 @@ import io.vigil.micrometer.AnomalyListener;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
 import io.vigil.micrometer.VigilMeterFilters;
+import io.vigil.spring.internal.AnomalyLogger;
 import io.vigil.spring.internal.AnomalyPropertiesConfigAdapter;
 import io.vigil.spring.internal.InvalidVigilProperty;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,6 +54,13 @@ public final class VigilAnomalyMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   RecentAnomalies vigilRecentAnomalies() {
     return new RecentAnomalies(RECENT_ANOMALIES);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "vigil.logging.enabled", matchIfMissing = true)
+  AnomalyLogger vigilAnomalyLogger() {
+    return new AnomalyLogger();
   }
 
   @Bean

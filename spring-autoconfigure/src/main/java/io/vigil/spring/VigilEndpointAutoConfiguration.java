@@ -1,9 +1,17 @@
 package io.vigil.spring;
 
+import io.vigil.live.IncidentReport;
+import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import io.vigil.rca.CallGraph;
 import io.vigil.spring.internal.AnomaliesSection;
+import io.vigil.spring.internal.GraphSection;
+import io.vigil.spring.internal.PageView;
 import io.vigil.spring.internal.PageViews;
+import io.vigil.spring.internal.ReportsSection;
 import io.vigil.spring.internal.SeriesSection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,7 +27,8 @@ import org.springframework.core.env.Environment;
  * The {@code vigil} actuator endpoint with a section for each configured part, and the {@code
  * vigilreport} page; both follow Boot's exposure rules.
  */
-@AutoConfiguration(after = VigilAnomalyMetricsAutoConfiguration.class)
+@AutoConfiguration(
+    after = {VigilAnomalyMetricsAutoConfiguration.class, VigilLiveAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
 public final class VigilEndpointAutoConfiguration {
 
@@ -36,9 +45,44 @@ public final class VigilEndpointAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   VigilReportEndpoint vigilReportEndpoint(
-      Environment environment, ObjectProvider<RecentAnomalies> anomalies) {
+      Environment environment, ObjectProvider<LiveIncidentAnalyzer> analyzer) {
     String service = environment.getProperty("spring.application.name", "application");
-    return new VigilReportEndpoint(() -> PageViews.noReport(service, anomalies.getIfAvailable()));
+    return new VigilReportEndpoint(() -> view(service, analyzer.getIfAvailable()));
+  }
+
+  private static PageView view(String service, @Nullable LiveIncidentAnalyzer analyzer) {
+    if (analyzer == null) {
+      return PageViews.noReport(service, "Live analysis is off (vigil.live.enabled).");
+    }
+    List<IncidentReport> reports = analyzer.reports();
+    if (reports.isEmpty()) {
+      return PageViews.noReport(
+          service,
+          "No incident report yet; "
+              + analyzer.recentAnomalies().size()
+              + " recent anomalies, "
+              + analyzer.counts().openIncidents()
+              + " incidents open.");
+    }
+    return PageViews.of(service, reports.get(reports.size() - 1));
+  }
+
+  /** The sections read from live analysis. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(LiveIncidentAnalyzer.class)
+  static class LiveSections {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "vigilGraphSection")
+    VigilEndpointSection vigilGraphSection(CallGraph graph) {
+      return new GraphSection(graph);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "vigilReportsSection")
+    VigilEndpointSection vigilReportsSection(LiveIncidentAnalyzer analyzer) {
+      return new ReportsSection(analyzer);
+    }
   }
 
   /** The sections read from the anomaly registry. */

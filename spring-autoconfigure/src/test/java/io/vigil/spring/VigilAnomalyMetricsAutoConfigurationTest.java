@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.Configurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -144,6 +146,22 @@ class VigilAnomalyMetricsAutoConfigurationTest {
             context ->
                 assertThat(context.getBean(VigilAnomalyMeterRegistry.class))
                     .isSameAs(context.getBean("userVigil")));
+  }
+
+  @Test
+  void orderedBetweenBootsMetricsAndItsCompositeAndFallback() {
+    List<Class<?>> order =
+        List.of(
+            Configurations.getClasses(
+                AutoConfigurations.of(
+                    SimpleMetricsExportAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class,
+                    VigilAnomalyMetricsAutoConfiguration.class,
+                    MetricsAutoConfiguration.class)));
+    int vigil = order.indexOf(VigilAnomalyMetricsAutoConfiguration.class);
+    assertThat(vigil).isGreaterThan(order.indexOf(MetricsAutoConfiguration.class));
+    assertThat(vigil).isLessThan(order.indexOf(CompositeMeterRegistryAutoConfiguration.class));
+    assertThat(vigil).isLessThan(order.indexOf(SimpleMetricsExportAutoConfiguration.class));
   }
 
   @Test

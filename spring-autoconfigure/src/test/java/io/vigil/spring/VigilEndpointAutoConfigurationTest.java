@@ -28,6 +28,7 @@ class VigilEndpointAutoConfigurationTest {
                   CompositeMeterRegistryAutoConfiguration.class,
                   SimpleMetricsExportAutoConfiguration.class,
                   VigilAnomalyMetricsAutoConfiguration.class,
+                  VigilLiveAutoConfiguration.class,
                   VigilEndpointAutoConfiguration.class));
 
   @Test
@@ -46,7 +47,8 @@ class VigilEndpointAutoConfigurationTest {
         .run(
             context -> {
               VigilEndpoint endpoint = context.getBean(VigilEndpoint.class);
-              assertThat(endpoint.sections()).containsOnlyKeys("anomalies", "series");
+              assertThat(endpoint.sections())
+                  .containsOnlyKeys("anomalies", "series", "graph", "reports");
               @SuppressWarnings("unchecked")
               Map<String, Object> series = (Map<String, Object>) endpoint.section("series");
               assertThat(series).containsKeys("counts", "series");
@@ -61,7 +63,9 @@ class VigilEndpointAutoConfigurationTest {
   void withoutTheRegistryTheEndpointHasNoRegistrySections() {
     runner
         .withPropertyValues(
-            "management.endpoints.web.exposure.include=vigil", "vigil.anomaly.enabled=false")
+            "management.endpoints.web.exposure.include=vigil",
+            "vigil.anomaly.enabled=false",
+            "vigil.live.enabled=false")
         .run(context -> assertThat(context.getBean(VigilEndpoint.class).sections()).isEmpty());
   }
 

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.simple.CountingMode;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.micrometer.VigilAnomalyConfig;
-import io.vigil.micrometer.VigilAnomalyMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -72,8 +71,8 @@ public final class HeapPerSeries {
     for (int i = 0; i < 3; i++) {
       fixture.recordStep();
       clock.add(STEP);
-      if (registry instanceof VigilAnomalyMeterRegistry vigil) {
-        vigil.publish();
+      if (registry instanceof SteppedVigilRegistry vigil) {
+        vigil.step();
       }
     }
     long used = usedAfterGc();
@@ -118,11 +117,10 @@ public final class HeapPerSeries {
     VigilAnomalyConfig config =
         key ->
             switch (key) {
-              case "vigil.anomaly.enabled" -> "false";
               case "vigil.anomaly.detector" -> detector;
               case "vigil.anomaly.detectorSettings" -> settings;
               default -> null;
             };
-    return VigilAnomalyMeterRegistry.builder(config).clock(clock).build();
+    return new SteppedVigilRegistry(config, clock);
   }
 }

@@ -57,8 +57,7 @@ public class PublishBenchmark {
   }
 
   private VigilAnomalyMeterRegistry vigil() {
-    VigilAnomalyConfig config = key -> key.equals("vigil.anomaly.enabled") ? "false" : null;
-    return VigilAnomalyMeterRegistry.builder(config).clock(clock).build();
+    return new SteppedVigilRegistry(VigilAnomalyConfig.DEFAULT, clock);
   }
 
   @Setup(Level.Invocation)
@@ -74,8 +73,8 @@ public class PublishBenchmark {
   }
 
   private static void publishNow(PushMeterRegistry registry) {
-    if (registry instanceof VigilAnomalyMeterRegistry vigil) {
-      vigil.publish();
+    if (registry instanceof SteppedVigilRegistry vigil) {
+      vigil.step();
     } else {
       ((ReadOnlyStepRegistry) registry).publish();
     }

@@ -2,6 +2,7 @@ package io.vigil.logback.internal;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import net.logstash.logback.composite.JsonWritingUtils;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -14,8 +15,9 @@ final class OpenTelemetryTraceContext implements CurrentTraceContext {
   public void writeTo(JsonGenerator generator, String traceIdFieldName, String spanIdFieldName) {
     SpanContext spanContext = Span.current().getSpanContext();
     if (spanContext.isValid()) {
-      generator.writeStringProperty(traceIdFieldName, spanContext.getTraceId());
-      generator.writeStringProperty(spanIdFieldName, spanContext.getSpanId());
+      // Both through the library's writer, which leaves out a field named [ignore].
+      JsonWritingUtils.writeStringField(generator, traceIdFieldName, spanContext.getTraceId());
+      JsonWritingUtils.writeStringField(generator, spanIdFieldName, spanContext.getSpanId());
     }
   }
 }

@@ -12,10 +12,10 @@ public final class AnomalyStats {
   /** Meters currently held and watched, own meters excluded. */
   public final AtomicInteger watched = new AtomicInteger();
 
-  /** Meter registrations refused because the series cap was reached. */
+  /** Series refused because the series cap was reached, each counted once. */
   public final AtomicLong dropped = new AtomicLong();
 
-  /** Series removed after staying idle for the configured expiry. */
+  /** Series that went idle for the configured expiry, each counted once per idle spell. */
   public final AtomicLong expired = new AtomicLong();
 
   /** Signal values skipped because they were NaN or infinite. */
@@ -24,6 +24,9 @@ public final class AnomalyStats {
   /** Signal values skipped because a duration, rate or count was negative. */
   public final AtomicLong skippedNegative = new AtomicLong();
 
-  /** Listener calls that threw. */
+  /** Detector updates that threw; the signal's detector starts afresh. */
+  public final AtomicLong detectorFailures = new AtomicLong();
+
+  /** Listener calls that threw, anomaly listeners and the signal listener alike. */
   public final AtomicLong listenerFailures = new AtomicLong();
 }

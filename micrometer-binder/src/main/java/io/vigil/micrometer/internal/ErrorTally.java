@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 final class ErrorTally {
 
   final Meter.Id id;
-  final SignalDetectors detectors;
+  final SeriesState detectors;
   double total;
   double errors;
 
   ErrorTally(Meter.Id id, long nowMillis) {
     this.id = id;
-    this.detectors = new SignalDetectors(nowMillis);
+    this.detectors = new SeriesState(nowMillis);
   }
 
   /** Whether a tag value reports a server error: outcome {@code SERVER_ERROR} or a 5xx status. */

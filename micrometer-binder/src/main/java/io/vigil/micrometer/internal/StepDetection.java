@@ -7,38 +7,44 @@ import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.Verdict;
 import io.vigil.micrometer.AnomalyEvent;
 import io.vigil.micrometer.Signal;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The work of one publish: reads every watched meter's signals for the step that ended, feeds each
- * to its own detector, sums server errors per meter name and service, reports anomalies, and
- * forgets the detector state of series idle past their expiry.
+ * to its own detector, sums server errors per meter name and service, hands values and anomalies to
+ * the output, and lets series idle past their expiry give their detector state back.
  *
  * <p>Memory is one small record per held meter plus the detectors of the signals it produced; both
  * are bounded by the registry's series cap. Not thread-safe: the registry calls it under a lock.
  */
 public final class StepDetection {
 
+  private static final Signal[] SIGNALS = Signal.values();
+
   private final Supplier<AnomalyDetector> detectorFactory;
-  private final Set<Signal> signals;
+  private final boolean[] watched = new boolean[SIGNALS.length];
+  private final boolean watchesErrorRatio;
   private final SignalReader reader;
   private final String serviceTag;
   private final long expiryMillis;
   private final AnomalyStats stats;
-  private final Consumer<AnomalyEvent> events;
+  private final StepOutput output;
   private final WarnThenDebugLogger meterLogger;
+  private final WarnThenDebugLogger detectorLogger;
 
-  private final Map<Meter, SignalDetectors> series = new IdentityHashMap<>();
+  private final Map<Meter, SeriesState> series = new IdentityHashMap<>();
   private final Map<ErrorKey, ErrorTally> errors = new HashMap<>();
+  private final double[] values = new double[SIGNALS.length];
+  private final boolean[] present = new boolean[SIGNALS.length];
+  private final SignalSink collect = this::collect;
   private long lastStepMillis = Long.MIN_VALUE;
   private boolean sawFiniteValue;
 
@@ -51,8 +57,9 @@ public final class StepDetection {
    * @param serviceTag the tag naming the service of an error ratio
    * @param expiryMillis how long a series may stay idle before its detectors are forgotten
    * @param stats where counts are kept
-   * @param events receives each anomaly
+   * @param output receives each watched value and each anomaly
    * @param meterLogger logs a meter that could not be read
+   * @param detectorLogger logs a detector that threw
    */
   public StepDetection(
       Supplier<AnomalyDetector> detectorFactory,
@@ -61,16 +68,21 @@ public final class StepDetection {
       String serviceTag,
       long expiryMillis,
       AnomalyStats stats,
-      Consumer<AnomalyEvent> events,
-      WarnThenDebugLogger meterLogger) {
+      StepOutput output,
+      WarnThenDebugLogger meterLogger,
+      WarnThenDebugLogger detectorLogger) {
     this.detectorFactory = detectorFactory;
-    this.signals = signals.isEmpty() ? EnumSet.noneOf(Signal.class) : EnumSet.copyOf(signals);
+    for (Signal signal : signals) {
+      watched[signal.ordinal()] = true;
+    }
+    this.watchesErrorRatio = signals.contains(Signal.ERROR_RATIO);
     this.reader = new SignalReader(percentile);
     this.serviceTag = serviceTag;
     this.expiryMillis = expiryMillis;
     this.stats = stats;
-    this.events = events;
+    this.output = output;
     this.meterLogger = meterLogger;
+    this.detectorLogger = detectorLogger;
   }
 
   /**
@@ -104,56 +116,76 @@ public final class StepDetection {
   }
 
   private void observe(Meter meter, long now, double stepSeconds) {
-    SignalDetectors detectors = series.computeIfAbsent(meter, m -> new SignalDetectors(now));
-    detectors.lastSeenMillis = now;
+    SeriesState state = series.computeIfAbsent(meter, m -> new SeriesState(now));
+    state.lastSeenMillis = now;
     Meter.Id id = meter.getId();
+    Arrays.fill(present, false);
     sawFiniteValue = false;
-    double count =
-        reader.read(
-            meter,
-            stepSeconds,
-            (signal, value, nonNegative) -> {
-              if (accepted(value, nonNegative)) {
-                sawFiniteValue = true;
-                if (signals.contains(signal)) {
-                  detect(detectors, id, signal, now, value);
-                }
-              }
-            });
+    double count = reader.read(meter, stepSeconds, collect);
     boolean active = Double.isNaN(count) ? sawFiniteValue : count > 0;
     if (active) {
-      detectors.lastActiveMillis = now;
+      state.lastActiveMillis = now;
+      state.expired = false;
+    }
+    for (Signal signal : SIGNALS) {
+      int i = signal.ordinal();
+      if (present[i] && watched[i]) {
+        emit(state, id, signal, now, values[i]);
+      }
     }
     if (count > 0) {
-      if (!detectors.errorKeyRead) {
-        detectors.errorKey = errorKey(id);
-        detectors.serverError = ErrorTally.isServerError(id.getTag("outcome"), id.getTag("status"));
-        detectors.errorKeyRead = true;
+      if (!state.errorKeyRead) {
+        state.errorKey = errorKey(id);
+        state.serverError = ErrorTally.isServerError(id.getTag("outcome"), id.getTag("status"));
+        state.errorKeyRead = true;
       }
-      if (detectors.errorKey != null) {
-        tallyErrors(detectors.errorKey, detectors.serverError, count, now);
+      if (state.errorKey != null) {
+        tallyErrors(state.errorKey, state.serverError, count, now);
       }
     }
   }
 
-  private boolean accepted(double value, boolean nonNegative) {
+  private void collect(Signal signal, double value, boolean nonNegative) {
     if (!Double.isFinite(value)) {
       stats.skippedInvalid.incrementAndGet();
-      return false;
-    }
-    if (nonNegative && value < 0) {
+    } else if (nonNegative && value < 0) {
       stats.skippedNegative.incrementAndGet();
-      return false;
+    } else {
+      sawFiniteValue = true;
+      present[signal.ordinal()] = true;
+      values[signal.ordinal()] = value;
     }
-    return true;
   }
 
-  private void detect(
-      SignalDetectors detectors, Meter.Id id, Signal signal, long now, double value) {
-    Verdict verdict = detectors.detector(signal, detectorFactory).update(now, value);
+  /** Hands the value on and, unless the series sits idle past its expiry, feeds its detector. */
+  private void emit(SeriesState state, Meter.Id id, Signal signal, long now, double value) {
+    if (output.wantsSignals()) {
+      output.signal(id, signal, now, value);
+    }
+    if (state.expired) {
+      return;
+    }
+    Verdict verdict;
+    try {
+      verdict = state.detector(signal, detectorFactory).update(now, value);
+    } catch (RuntimeException e) {
+      state.forget(signal);
+      stats.detectorFailures.incrementAndGet();
+      detectorLogger.log(
+          () ->
+              "The detector of "
+                  + id
+                  + " "
+                  + signal.tagValue()
+                  + " threw on the value "
+                  + value
+                  + "; it starts afresh and the step goes on",
+          e);
+      return;
+    }
     if (verdict.anomaly()) {
       stats.detected.incrementAndGet();
-      events.accept(new AnomalyEvent(id, signal, now, value, verdict));
+      output.anomaly(new AnomalyEvent(id, signal, now, value, verdict));
     }
   }
 
@@ -174,7 +206,7 @@ public final class StepDetection {
   }
 
   private void detectErrorRatios(long now) {
-    if (!signals.contains(Signal.ERROR_RATIO)) {
+    if (!watchesErrorRatio) {
       return;
     }
     for (ErrorTally tally : errors.values()) {
@@ -182,7 +214,7 @@ public final class StepDetection {
         continue;
       }
       tally.detectors.lastActiveMillis = now;
-      detect(tally.detectors, tally.id, Signal.ERROR_RATIO, now, tally.errors / tally.total);
+      emit(tally.detectors, tally.id, Signal.ERROR_RATIO, now, tally.errors / tally.total);
     }
   }
 
@@ -192,22 +224,21 @@ public final class StepDetection {
   }
 
   private void sweep(long now) {
-    Iterator<SignalDetectors> it = series.values().iterator();
+    Iterator<SeriesState> it = series.values().iterator();
     while (it.hasNext()) {
-      SignalDetectors detectors = it.next();
-      if (detectors.lastSeenMillis != now) {
+      SeriesState state = it.next();
+      if (state.lastSeenMillis != now) {
         it.remove(); // the meter left the registry
-      } else if (detectors.holdsState() && now - detectors.lastActiveMillis >= expiryMillis) {
-        detectors.forget();
-        stats.expired.incrementAndGet();
+      } else if (!state.expired && now - state.lastActiveMillis >= expiryMillis) {
+        state.expired = true;
+        if (state.holdsState()) {
+          state.forget();
+          stats.expired.incrementAndGet();
+        }
       }
     }
-    Iterator<ErrorTally> tallies = errors.values().iterator();
-    while (tallies.hasNext()) {
-      if (now - tallies.next().detectors.lastActiveMillis >= expiryMillis) {
-        tallies.remove();
-        stats.expired.incrementAndGet();
-      }
-    }
+    // An error-ratio unit is derived from its meters' tags: it goes when idle, uncounted, and
+    // comes back with the next request.
+    errors.values().removeIf(tally -> now - tally.detectors.lastActiveMillis >= expiryMillis);
   }
 }

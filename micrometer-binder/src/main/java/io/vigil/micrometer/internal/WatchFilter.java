@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The registry's first filter: keeps its own meters, applies the user's watch filters in order, and
- * refuses new meters once {@code maxSeries} are held, counting each refusal and warning once.
+ * refuses new meters once {@code maxSeries} are held, counting each refused series once (see {@link
+ * RefusedSeries}) and warning once.
  *
  * <p>The cap is checked after the watch filters so that only meters that would be watched count as
  * dropped. Micrometer calls {@link #accept} under the registry's meter lock, so the cap is exact.
@@ -21,6 +22,7 @@ public final class WatchFilter implements MeterFilter {
   private final int maxSeries;
   private final AnomalyStats stats;
   private final WarnThenDebugLogger capLogger;
+  private final RefusedSeries refused = new RefusedSeries();
 
   /** Creates the filter; {@code capLogger} receives the one warning when the cap is first hit. */
   public WatchFilter(
@@ -55,6 +57,9 @@ public final class WatchFilter implements MeterFilter {
       }
     }
     if (stats.watched.get() >= maxSeries) {
+      if (!refused.firstRefusal(id)) {
+        return MeterFilterReply.DENY;
+      }
       long dropped = stats.dropped.incrementAndGet();
       capLogger.log(
           () ->

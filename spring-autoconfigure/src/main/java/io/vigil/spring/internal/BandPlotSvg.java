@@ -42,7 +42,7 @@ public final class BandPlotSvg {
             Html.escape(plot.service()),
             Html.escape(plot.signal()),
             PAD,
-            PAD / 2,
+            PAD,
             WIDTH - 2 * PAD,
             HEIGHT - 2 * PAD));
     if (n == 0 || min > max) {
@@ -72,7 +72,7 @@ public final class BandPlotSvg {
             "<text class=\"axis\" x=\"2\" y=\"%d\">%.4g</text><text class=\"axis\" x=\"2\""
                 + " y=\"%d\">%.4g</text><text class=\"axis\" x=\"%d\" y=\"%d\">%s</text>"
                 + "<text class=\"axis end\" x=\"%d\" y=\"%d\">%s</text></svg>",
-            PAD / 2 + 4,
+            PAD + 4,
             max,
             HEIGHT - PAD + 4,
             min,

@@ -27,7 +27,8 @@ public final class GraphSvg {
                 layout.height()))
         .append(
             "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
-                + " markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">"
+                + " markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\""
+                + " orient=\"auto-start-reverse\">"
                 + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
     long maxCalls = 1;
     for (GraphView.Edge e : graph.edges()) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.config.validate.Validated;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -49,8 +50,26 @@ public final class InvalidVigilProperty {
     }
   }
 
+  /**
+   * For a library builder's {@link IllegalArgumentException} whose message starts with the
+   * setting's name ({@code "maxEdges must be >= 1 but was 0"}): Boot's exception naming the
+   * property, {@code prefix} plus the kebab-case setting unless {@code properties} maps it.
+   *
+   * @param values the bound value of each setting, by setting name
+   */
+  public static InvalidConfigurationPropertyValueException named(
+      String prefix,
+      IllegalArgumentException e,
+      Map<String, String> properties,
+      Map<String, Object> values) {
+    String message = e.getMessage() == null ? "invalid" : e.getMessage();
+    String setting = message.split(" ", 2)[0];
+    String property = properties.getOrDefault(setting, prefix + "." + kebab(setting));
+    return new InvalidConfigurationPropertyValueException(property, values.get(setting), message);
+  }
+
   /** {@code vigil.anomaly.maxSeries} as Boot's canonical {@code vigil.anomaly.max-series}. */
-  static String kebab(String property) {
+  public static String kebab(String property) {
     StringBuilder out = new StringBuilder(property.length() + 4);
     for (int i = 0; i < property.length(); i++) {
       char c = property.charAt(i);

@@ -1,6 +1,7 @@
 package io.vigil.cli.internal.nab;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.JsonFile;
 import io.vigil.cli.internal.SeriesReader;
 import io.vigil.cli.internal.SeriesRow;
 import io.vigil.cli.internal.Timestamps;
@@ -14,10 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A corpus in NAB's layout: {@code data/<category>/<file>.csv} ({@code timestamp,value}), {@code
@@ -44,29 +42,37 @@ public record NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profi
    *     of its file
    */
   public static NabCorpus load(Path dir) {
-    ObjectMapper json = JsonMapper.builder().build();
     Path labels = dir.resolve("labels/combined_windows.json");
     if (!Files.isRegularFile(labels)) {
       throw new InputException(labels + ": no such file; expected a corpus in NAB's layout");
     }
-    Map<String, JsonNode> windows = readWindows(labels, json);
+    JsonFile json = JsonFile.read(labels);
+    Map<String, JsonNode> windows = readWindows(json, labels);
     Path profilesFile = dir.resolve("config/profiles.json");
     List<NabProfile> profiles =
-        Files.isRegularFile(profilesFile)
-            ? NabProfile.load(profilesFile, json)
-            : NabProfile.defaults();
+        Files.isRegularFile(profilesFile) ? NabProfile.load(profilesFile) : NabProfile.defaults();
+    List<String> keys = dataFiles(dir.resolve("data"));
+    if (keys.isEmpty()) {
+      throw new InputException(
+          dir.resolve("data") + ": no data files; expected data/<category>/<file>.csv");
+    }
     List<NabSeries> series = new ArrayList<>();
-    for (String key : dataFiles(dir.resolve("data"))) {
-      JsonNode limits = windows.remove(key);
-      if (limits == null) {
+    for (String key : keys) {
+      if (!windows.containsKey(key)) {
         throw new InputException(labels + ": no windows for data file '" + key + "'");
       }
-      series.add(readSeries(dir.resolve("data").resolve(key), key, limits, labels));
+      series.add(readSeries(dir.resolve("data").resolve(key), key, json));
+      windows.remove(key);
     }
     if (!windows.isEmpty()) {
       throw new InputException(labels + ": windows for files not under data/: " + windows.keySet());
     }
-    return new NabCorpus(dir, series, profiles);
+    NabCorpus corpus = new NabCorpus(dir, series, profiles);
+    if (corpus.windowCount() == 0) {
+      throw new InputException(
+          labels + ": no windows in any file; NAB's normalised score needs at least one");
+    }
+    return corpus;
   }
 
   /** The data file of a series. */
@@ -79,15 +85,10 @@ public record NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profi
     return series.stream().mapToInt(s -> s.windows().size()).sum();
   }
 
-  private static Map<String, JsonNode> readWindows(Path labels, ObjectMapper json) {
-    JsonNode root;
-    try {
-      root = json.readTree(labels.toFile());
-    } catch (JacksonException e) {
-      throw new InputException(labels + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (!root.isObject()) {
-      throw new InputException(labels + ": expected {\"category/file.csv\": [[start, end], ..]}");
+  private static Map<String, JsonNode> readWindows(JsonFile json, Path labels) {
+    JsonNode root = json.root();
+    if (root == null || !root.isObject()) {
+      throw json.bad("$", "{\"category/file.csv\": [[start, end], ..]}");
     }
     Map<String, JsonNode> windows = new LinkedHashMap<>();
     root.properties().forEach(e -> windows.put(e.getKey(), e.getValue()));
@@ -110,7 +111,7 @@ public record NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profi
     }
   }
 
-  private static NabSeries readSeries(Path file, String key, JsonNode limits, Path labels) {
+  private static NabSeries readSeries(Path file, String key, JsonFile json) {
     List<Long> timestamps = new ArrayList<>();
     try (SeriesReader reader = SeriesReader.open(file)) {
       for (SeriesRow row = reader.next(); row != null; row = reader.next()) {
@@ -119,40 +120,46 @@ public record NabCorpus(Path dir, List<NabSeries> series, List<NabProfile> profi
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    String path = JsonFile.child("$", key);
+    JsonNode limits = json.root().get(key);
+    if (!limits.isArray()) {
+      throw json.bad(path, "a list of [start, end] windows, not " + limits);
+    }
     List<NabWindow> windows = new ArrayList<>();
-    for (JsonNode limit : limits) {
-      if (limit.size() != 2) {
-        throw new InputException(
-            labels + ": " + key + ": window " + limit + " is not [start, end]");
+    for (int i = 0; i < limits.size(); i++) {
+      JsonNode limit = limits.get(i);
+      String at = path + "[" + i + "]";
+      if (!limit.isArray() || limit.size() != 2) {
+        throw json.bad(at, "a window [start, end], not " + limit);
       }
-      int start = indexOf(timestamps, limit.get(0), key, labels);
-      int end = indexOf(timestamps, limit.get(1), key, labels);
+      int start = indexOf(timestamps, limit.get(0), at + "[0]", json);
+      int end = indexOf(timestamps, limit.get(1), at + "[1]", json);
       if (end < start) {
-        throw new InputException(
-            labels + ": " + key + ": window " + limit + " ends before it starts");
+        throw json.error(at, "window " + limit + " ends before it starts");
       }
       windows.add(new NabWindow(start, end));
     }
     try {
       return new NabSeries(key, timestamps.size(), windows);
     } catch (IllegalArgumentException e) {
-      throw new InputException(labels + ": " + e.getMessage(), e);
+      throw json.error(path, e.getMessage());
     }
   }
 
   /** NAB requires window limits to be timestamps of the file; its sweep takes the first match. */
-  private static int indexOf(List<Long> timestamps, JsonNode limit, String key, Path labels) {
+  private static int indexOf(List<Long> timestamps, JsonNode limit, String path, JsonFile json) {
     long millis;
     try {
+      if (!limit.isString()) {
+        throw new DateTimeException("not a string");
+      }
       millis = Timestamps.parseMillis(limit.asString());
     } catch (DateTimeException e) {
-      throw new InputException(
-          labels + ": " + key + ": window limit " + limit + " is not " + Timestamps.EXPECTED);
+      throw json.bad(path, "a timestamp string, " + Timestamps.EXPECTED + ", not " + limit);
     }
     int index = timestamps.indexOf(millis);
     if (index < 0) {
-      throw new InputException(
-          labels + ": " + key + ": window limit " + limit + " is not a timestamp of the file");
+      throw json.error(path, "window limit " + limit + " is not a timestamp of the file");
     }
     return index;
   }

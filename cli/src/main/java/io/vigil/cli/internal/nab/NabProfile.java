@@ -1,13 +1,12 @@
 package io.vigil.cli.internal.nab;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.JsonFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One of NAB's cost profiles: how much a detected window, a false positive and a missed window
@@ -34,26 +33,25 @@ public record NabProfile(String name, double tpWeight, double fpWeight, double f
    *
    * @throws InputException naming the file and the missing or bad field
    */
-  public static List<NabProfile> load(Path file, ObjectMapper json) {
-    JsonNode root;
-    try {
-      root = json.readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+  public static List<NabProfile> load(Path file) {
+    JsonFile json = JsonFile.read(file);
+    JsonNode root = json.root();
+    if (root == null || !root.isObject() || root.isEmpty()) {
+      throw json.bad("$", "profiles: {\"standard\": {\"CostMatrix\": ..}}");
     }
     List<NabProfile> profiles = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
+      String path = JsonFile.child(JsonFile.child("$", entry.getKey()), "CostMatrix");
       JsonNode costs = entry.getValue().path("CostMatrix");
+      if (!costs.isObject()) {
+        throw json.bad(path, "an object with tpWeight, fpWeight and fnWeight");
+      }
       profiles.add(
           new NabProfile(
               entry.getKey(),
-              weight(file, entry.getKey(), costs, "tpWeight"),
-              weight(file, entry.getKey(), costs, "fpWeight"),
-              weight(file, entry.getKey(), costs, "fnWeight")));
-    }
-    if (profiles.isEmpty()) {
-      throw new InputException(
-          file + ": no profiles; expected {\"standard\": {\"CostMatrix\": ..}}");
+              weight(json, path, costs, "tpWeight"),
+              weight(json, path, costs, "fpWeight"),
+              weight(json, path, costs, "fnWeight")));
     }
     return List.copyOf(profiles);
   }
@@ -63,17 +61,10 @@ public record NabProfile(String name, double tpWeight, double fpWeight, double f
     return name.endsWith("_rate") ? name.substring(0, name.length() - "_rate".length()) : name;
   }
 
-  private static double weight(Path file, String profile, JsonNode costs, String field) {
+  private static double weight(JsonFile json, String path, JsonNode costs, String field) {
     JsonNode node = costs.path(field);
     if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0) {
-      throw new InputException(
-          file
-              + ": profile '"
-              + profile
-              + "' CostMatrix."
-              + field
-              + " must be a number >= 0 but was "
-              + node);
+      throw json.bad(path + "." + field, "a number >= 0, not " + node);
     }
     return node.doubleValue();
   }

@@ -1,5 +1,6 @@
 package io.vigil.cli.internal.nab;
 
+import io.vigil.cli.internal.TerminalText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -24,7 +25,7 @@ final class NabReport {
           out.printf(
               Locale.ROOT,
               "  %-60s score=%9.4f tp=%d fp=%d fn=%d tn=%d%n",
-              f.key(),
+              TerminalText.escape(f.key()),
               f.score(),
               f.tp(),
               f.fp(),

@@ -7,6 +7,8 @@ import io.vigil.cli.internal.OutputFile;
 import io.vigil.detect.AnomalyDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -88,9 +90,15 @@ final class NabRunCommand implements Callable<Integer> {
   private static void createDirectories(Path dir) {
     try {
       Files.createDirectories(dir);
-    } catch (IOException e) {
+    } catch (FileAlreadyExistsException e) {
       throw new InputException(
-          dir + ": cannot create the results directory: " + e.getClass().getSimpleName(), e);
+          dir + ": cannot create the results directory: " + e.getFile() + " is not a directory", e);
+    } catch (IOException e) {
+      String reason =
+          e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e.toString();
+      throw new InputException(dir + ": cannot create the results directory: " + reason, e);
     }
   }
 }

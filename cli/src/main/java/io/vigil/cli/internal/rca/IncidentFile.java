@@ -1,19 +1,17 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.JsonFile;
 import io.vigil.rca.Anomaly;
 import io.vigil.rca.CallGraph;
 import io.vigil.rca.Incident;
 import io.vigil.rca.MetricSeries;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an incident file (schema in docs/rca.md): {@code graph.edges} as {@code {caller, callee}},
@@ -24,29 +22,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IncidentFile {
 
-  private final Path file;
+  private static final List<String> TOP =
+      List.of("graph", "anomalies", "alerts", "series", "start", "end");
+  private static final List<String> GRAPH = List.of("services", "edges");
+  private static final List<String> EDGE = List.of("caller", "callee");
+  private static final List<String> ANOMALY = List.of("service", "signal", "onset", "magnitude");
+  private static final List<String> SERIES = List.of("service", "signal", "timestamps", "values");
 
-  private IncidentFile(Path file) {
-    this.file = file;
+  private final JsonFile json;
+
+  private IncidentFile(JsonFile json) {
+    this.json = json;
   }
 
+  /**
+   * Reads an incident file.
+   *
+   * @throws InputException naming the file, line, column and JSON path of a bad or unknown field,
+   *     or a graph past {@link CallGraph}'s caps
+   */
   static Incident read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such file");
-    }
-    JsonNode root;
-    try {
-      root = JsonMapper.builder().build().readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    return new IncidentFile(file).incident(root);
+    return new IncidentFile(JsonFile.read(file)).incident();
   }
 
-  private Incident incident(JsonNode root) {
+  private Incident incident() {
+    JsonNode root = json.root();
     if (root == null || !root.isObject()) {
       throw bad("$", "a JSON object");
     }
+    json.onlyKeys(root, "$", TOP);
     CallGraph graph = graph(root.get("graph"));
     List<Anomaly> anomalies = new ArrayList<>();
     for (String key : List.of("anomalies", "alerts")) {
@@ -94,6 +98,7 @@ final class IncidentFile {
     if (!node.isObject()) {
       throw bad("$.graph", "an object with \"edges\"");
     }
+    json.onlyKeys(node, "$.graph", GRAPH);
     JsonNode services = node.get("services");
     if (services != null) {
       array(services, "$.graph.services");
@@ -108,14 +113,27 @@ final class IncidentFile {
       int i = 0;
       for (JsonNode e : edges.values()) {
         String path = "$.graph.edges[" + i++ + "]";
+        object(e, path);
+        json.onlyKeys(e, path, EDGE);
         graph.addEdge(field(e, path, "caller"), field(e, path, "callee"));
       }
+    }
+    if (graph.dropped() > 0) {
+      throw json.error(
+          "$.graph",
+          graph.dropped()
+              + " services or edges past the cap of "
+              + CallGraph.DEFAULT_MAX_SERVICES
+              + " services and "
+              + CallGraph.DEFAULT_MAX_EDGES
+              + " edges; split the incident");
     }
     return graph;
   }
 
   private Anomaly anomaly(JsonNode node, String path) {
     object(node, path);
+    json.onlyKeys(node, path, ANOMALY);
     double magnitude = 1.0;
     if (node.has("magnitude")) {
       JsonNode m = node.get("magnitude");
@@ -131,6 +149,7 @@ final class IncidentFile {
 
   private MetricSeries series(JsonNode node, String path) {
     object(node, path);
+    json.onlyKeys(node, path, SERIES);
     JsonNode ts = node.get("timestamps");
     JsonNode vs = node.get("values");
     array(ts, path + ".timestamps");
@@ -163,6 +182,9 @@ final class IncidentFile {
       throw bad(path, "a time (ISO-8601 instant or epoch milliseconds), but it is missing");
     }
     if (node.isIntegralNumber()) {
+      if (!node.canConvertToLong()) {
+        throw bad(path, "epoch milliseconds within a 64-bit integer, not " + node);
+      }
       return node.asLong();
     }
     if (node.isString()) {
@@ -202,6 +224,6 @@ final class IncidentFile {
   }
 
   private InputException bad(String path, String expected) {
-    return new InputException(file + ": " + path + ": expected " + expected);
+    return json.bad(path, expected);
   }
 }

@@ -1,5 +1,6 @@
 package io.vigil.cli.internal.rca;
 
+import io.vigil.cli.internal.TerminalText;
 import io.vigil.cli.internal.fleet.FleetWatcher;
 import io.vigil.rca.Incident;
 import io.vigil.rca.PropagationPaths;
@@ -13,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes a ranking with its evidence as text for people or as JSON for tools. */
+/**
+ * Writes a ranking with its evidence as text for people, with every name from the input escaped
+ * ({@link TerminalText}), or as JSON for tools.
+ */
 final class IncidentReport {
 
   private static final int MAX_PATHS = 10;
@@ -31,21 +35,21 @@ final class IncidentReport {
           Locale.ROOT,
           "%d. %s  score=%.4g  onset=%s%s%n",
           rank++,
-          cause.service(),
+          TerminalText.escape(cause.service()),
           cause.score(),
           time(cause.onsetMillis()),
           cause.explainedCallers().isEmpty()
               ? ""
-              : "  explains=" + String.join(",", cause.explainedCallers()));
+              : "  explains=" + TerminalText.escape(String.join(",", cause.explainedCallers())));
       for (SignalEvidence e : cause.evidence()) {
-        out.printf(Locale.ROOT, "     %s %s%n", e.signal(), evidence(e));
+        out.printf(Locale.ROOT, "     %s %s%n", TerminalText.escape(e.signal()), evidence(e));
       }
     }
     List<List<String>> paths =
         PropagationPaths.from(
             incident.graph(), ranking.get(0).service(), anomaliesOf(incident, ranking), MAX_PATHS);
     for (List<String> path : paths) {
-      out.println("propagation: " + String.join(" -> ", path));
+      out.println("propagation: " + TerminalText.escape(String.join(" -> ", path)));
     }
   }
 

@@ -1,14 +1,17 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.TerminalText;
 import io.vigil.rca.RankedCause;
 import io.vigil.rca.RankerSettings;
 import io.vigil.rca.RootCauseRanker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -51,8 +54,9 @@ final class RcaEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--set",
-      description = "Override a setting of the vigil ranker, key=value (see docs/rca.md).")
-  List<String> settings = List.of();
+      paramLabel = "KEY=VALUE",
+      description = "A setting of the vigil ranker, repeatable: --set rounds=80 (docs/rca.md).")
+  Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(names = "--verbose", description = "Print the rank and top three of every case.")
   boolean verbose;
@@ -62,7 +66,7 @@ final class RcaEvalCommand implements Callable<Integer> {
     if (!Files.isDirectory(data)) {
       throw new InputException("--data " + data + ": not a directory");
     }
-    RootCauseRanker ranker = method.ranker(SettingsParser.parse(RankerSettings.DEFAULTS, settings));
+    RootCauseRanker ranker = method.ranker(rankerSettings(settings));
     List<EvalCase> cases =
         switch (format) {
           case RCD -> RcdDataset.load(data);
@@ -76,29 +80,39 @@ final class RcaEvalCommand implements Callable<Integer> {
       board.add(c.faultType(), rank);
       if (verbose) {
         out.println(
-            "rank="
-                + rank
-                + " "
-                + c.faultType()
-                + " "
-                + c.rootCause()
-                + " top="
-                + ranking.stream()
-                    .limit(3)
-                    .map(r -> describe(r, c.incident().startMillis()))
-                    .collect(Collectors.joining(","))
-                + " truth="
-                + ranking.stream()
-                    .filter(r -> r.service().equals(c.rootCause()))
-                    .map(r -> describe(r, c.incident().startMillis()))
-                    .collect(Collectors.joining())
-                + " "
-                + c.id());
+            TerminalText.escape(
+                "rank="
+                    + rank
+                    + " "
+                    + c.faultType()
+                    + " "
+                    + c.rootCause()
+                    + " top="
+                    + ranking.stream()
+                        .limit(3)
+                        .map(r -> describe(r, c.incident().startMillis()))
+                        .collect(Collectors.joining(","))
+                    + " truth="
+                    + ranking.stream()
+                        .filter(r -> r.service().equals(c.rootCause()))
+                        .map(r -> describe(r, c.incident().startMillis()))
+                        .collect(Collectors.joining())
+                    + " "
+                    + c.id()));
       }
     }
     board.lines().forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  /** The vigil ranker's settings with the user's {@code --set} over the defaults. */
+  static RankerSettings rankerSettings(Map<String, String> settings) {
+    try {
+      return RankerSettings.builder().setAll(settings).build();
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--set " + e.getMessage(), e);
+    }
   }
 
   private static String describe(RankedCause cause, long start) {

@@ -43,6 +43,40 @@ class NabCommandTest {
   }
 
   @Test
+  void runOntoAFileIsBadInputInOneLine() throws IOException {
+    Path corpus = TinyCorpus.write(dir.resolve("corpus"));
+    Path file = Files.writeString(dir.resolve("results.txt"), "mine\n");
+    CliRun onto =
+        CliRun.of(
+            "nab", "run", "--corpus", corpus + "", "--detector", "zscore", "--out", file + "");
+    assertThat(onto.code()).isEqualTo(2);
+    assertThat(onto.err())
+        .isEqualTo("vigil: --out " + file + ": not a directory; expected a results directory\n");
+    assertThat(Files.readString(file)).isEqualTo("mine\n");
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("zscore"), "in the way\n");
+    CliRun below =
+        CliRun.of("nab", "run", "--corpus", corpus + "", "--detector", "zscore", "--out", out + "");
+    assertThat(below.code()).isEqualTo(2);
+    assertThat(below.err())
+        .isEqualTo(
+            "vigil: "
+                + out.resolve("zscore/cat")
+                + ": cannot create the results directory: Not a directory\n");
+  }
+
+  @Test
+  void anEmptyCorpusFailsInsteadOfScoringNaN() throws IOException {
+    Path corpus = TinyCorpus.write(dir.resolve("corpus"), "{\"cat/a.csv\": [], \"cat/b.csv\": []}");
+    CliRun run =
+        CliRun.of(
+            "nab", "run", "--corpus", corpus + "", "--detector", "zscore", "--out", dir + "/o");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).doesNotContain("NaN");
+    assertThat(run.err()).contains("no windows in any file");
+  }
+
+  @Test
   void runWritesNabsResultLayoutThenScoresIt() throws IOException {
     Path corpus = TinyCorpus.write(dir.resolve("corpus"));
     Path out = dir.resolve("out");

@@ -57,7 +57,8 @@ class NabCorpusTest {
         .isInstanceOf(InputException.class)
         .hasMessage(
             dir.resolve("labels/combined_windows.json")
-                + ": cat/a.csv: window limit \"2024-01-01 00:10:30\" is not a timestamp of the file");
+                + ":1:17: $[\"cat/a.csv\"][0][0]: window limit \"2024-01-01 00:10:30\" is not a"
+                + " timestamp of the file");
   }
 
   @Test
@@ -87,6 +88,43 @@ class NabCorpusTest {
         .hasMessageContaining("windows must be in order, apart, and inside 20 rows");
     Files.writeString(dir.resolve("labels/combined_windows.json"), "{\"cat/a.csv\": [");
     assertThatThrownBy(() -> NabCorpus.load(dir)).hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void rejectsMalformedLabelsNamingTheFileAndKey() throws IOException {
+    Path labels =
+        TinyCorpus.write(dir, "{\"cat/a.csv\": \"x\", \"cat/b.csv\": []}")
+            .resolve("labels/combined_windows.json");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            labels + ":1:15: $[\"cat/a.csv\"]: expected a list of [start, end] windows, not \"x\"");
+    Files.writeString(labels, "{\"cat/a.csv\": [], \"cat/b.csv\": 42}");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .hasMessage(
+            labels + ":1:32: $[\"cat/b.csv\"]: expected a list of [start, end] windows, not 42");
+    Files.writeString(labels, "{\"cat/a.csv\": [[1, 2]], \"cat/b.csv\": []}");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .hasMessageContaining("$[\"cat/a.csv\"][0][0]: expected a timestamp string");
+    Files.writeString(labels, "{\"cat/a.csv\": [\"2024-01-01 00:05:00\"], \"cat/b.csv\": []}");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .hasMessageContaining("$[\"cat/a.csv\"][0]: expected a window [start, end]");
+    Files.writeString(labels, "[]");
+    assertThatThrownBy(() -> NabCorpus.load(dir)).hasMessageContaining(":1:1: $: expected {");
+  }
+
+  @Test
+  void anEmptyCorpusIsAnErrorNotNaN() throws IOException {
+    Files.createDirectories(dir.resolve("data"));
+    Files.createDirectories(dir.resolve("labels"));
+    Files.writeString(dir.resolve("labels/combined_windows.json"), "{}");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .isInstanceOf(InputException.class)
+        .hasMessage(dir.resolve("data") + ": no data files; expected data/<category>/<file>.csv");
+    TinyCorpus.write(dir, "{\"cat/a.csv\": [], \"cat/b.csv\": []}");
+    assertThatThrownBy(() -> NabCorpus.load(dir))
+        .hasMessageEndingWith(
+            "combined_windows.json: no windows in any file; NAB's normalised score needs at least one");
   }
 
   @Test

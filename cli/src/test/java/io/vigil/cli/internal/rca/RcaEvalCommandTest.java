@@ -3,30 +3,22 @@ package io.vigil.cli.internal.rca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.vigil.cli.VigilCommand;
+import io.vigil.cli.internal.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RcaEvalCommandTest {
 
   @TempDir Path dir;
 
   private String run(String... args) {
-    CommandLine cmd = VigilCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute(args);
-    return code + "\n" + out + err;
+    CliRun run = CliRun.of(args);
+    return run.code() + "\n" + run.out() + run.err();
   }
 
   /** An RCD case: {@code culprit}'s cpu jumps at the first anomalous row, the other's is flat. */
@@ -156,7 +148,36 @@ class RcaEvalCommandTest {
         .contains("'x'");
     assertThat(run("rca", "eval", "--format", "rcd", "--data", dir.toString(), "--set", "bogus=1"))
         .startsWith("2\n")
-        .contains("unknown setting 'bogus'");
+        .contains("--set unknown ranker setting 'bogus'; expected one of onsetThreshold,");
+  }
+
+  @Test
+  void rankerSettingsAreStrictAndNameKeyValueAndRange() throws IOException {
+    rcdCase("carts", "cpu", 1, "orders");
+    String data = dir.toString();
+    assertThat(run("rca", "eval", "--format", "rcd", "--data", data, "--set", "rounds=2.7"))
+        .isEqualTo("2\nvigil: --set rounds=2.7: expected a whole number in [1, 10000]\n");
+    for (String bad : List.of("1d", "2f", "0x1p3")) {
+      assertThat(run("rca", "eval", "--format", "rcd", "--data", data, "--set", "damping=" + bad))
+          .isEqualTo("2\nvigil: --set damping=" + bad + ": expected a number in (0, 1)\n");
+    }
+    assertThat(run("rca", "eval", "--format", "rcd", "--data", data, "--set", "rounds"))
+        .startsWith("2\n")
+        .contains("should be in KEY=VALUE format");
+    assertThat(
+            run(
+                "rca",
+                "eval",
+                "--format",
+                "rcd",
+                "--data",
+                data,
+                "--set",
+                "rounds=80",
+                "--set",
+                "damping=0.5"))
+        .startsWith("0\n")
+        .contains("cases=1");
   }
 
   @Test
