@@ -141,7 +141,16 @@ public final class Demo implements Callable<Integer> {
       throw new CommandLine.ParameterException(cli, "--rate must be in (0, 1000] but was " + rate);
     }
     if (step.isNegative() || step.isZero()) {
-      throw new CommandLine.ParameterException(cli, "--step must be positive but was " + step);
+      throw new CommandLine.ParameterException(
+          cli, "--step must be positive but was " + text(step));
+    }
+    if (warmup.isNegative()) {
+      throw new CommandLine.ParameterException(
+          cli, "--warmup must be >= 0 but was " + text(warmup));
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new CommandLine.ParameterException(
+          cli, "--timeout must be positive but was " + text(timeout));
     }
     try {
       return new DemoRun.Settings(Fault.parse(fault), target, warmup, rate, 16, timeout);
@@ -158,7 +167,7 @@ public final class Demo implements Callable<Integer> {
   }
 
   private static String text(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    return d.toMillis() % 1000 == 0 ? d.toMillis() / 1000 + "s" : d.toMillis() + "ms";
   }
 
   private static double seconds(long millis) {
