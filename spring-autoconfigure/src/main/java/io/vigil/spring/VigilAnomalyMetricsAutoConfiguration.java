@@ -21,6 +21,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Adds {@link VigilAnomalyMeterRegistry} to the application's meter registries, as Spring Boot adds
@@ -46,8 +47,10 @@ public final class VigilAnomalyMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  VigilAnomalyConfig vigilAnomalyConfig(VigilAnomalyProperties properties) {
-    return new AnomalyPropertiesConfigAdapter(properties);
+  VigilAnomalyConfig vigilAnomalyConfig(
+      VigilAnomalyProperties properties, Environment environment) {
+    return new AnomalyPropertiesConfigAdapter(
+        properties, environment.getProperty("spring.application.name"));
   }
 
   @Bean
