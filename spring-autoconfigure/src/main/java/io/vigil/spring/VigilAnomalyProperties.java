@@ -1,5 +1,6 @@
 package io.vigil.spring;
 
+import io.vigil.micrometer.VigilMeterFilters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,17 +31,7 @@ public class VigilAnomalyProperties {
    * Name globs of the meters watched ({@code *} matches any run of characters): by default HTTP
    * server requests, JVM garbage collection and memory, and connection pools.
    */
-  private List<String> watch =
-      new ArrayList<>(
-          List.of(
-              "http.server.requests",
-              "jvm.gc.pause",
-              "jvm.gc.overhead",
-              "jvm.memory.used",
-              "jvm.memory.usage.after.gc",
-              "hikaricp.connections.*",
-              "jdbc.connections.*",
-              "r2dbc.pool.*"));
+  private List<String> watch = new ArrayList<>(VigilMeterFilters.DEFAULT_NAMES);
 
   /** How many meters are held and watched at most; further meters are refused and counted. */
   private int maxSeries = 10_000;
