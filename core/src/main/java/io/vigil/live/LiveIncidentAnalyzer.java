@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * IncidentGrouper}, and once an incident has settled (no new anomaly for the settle time) ranks its
  * likely root causes with {@link GraphRootCauseRanker} and publishes an {@link IncidentReport}.
  *
+ * <p>A signal whose source also reports its anomalies ({@link #onAnomaly} with the signal's service
+ * and name, as the Micrometer registry does) is judged by the source's detector alone from that
+ * anomaly on; the analyzer's own detector runs on the other signals.
+ *
  * <p>Time comes from the signals' timestamps, never the wall clock: an incident settles when a
  * signal at least the settle time past its last anomaly arrives, or when {@link #advance(long)} is
  * called (for when signals stop). Replays and tests therefore behave like live runs.
@@ -104,6 +108,10 @@ public final class LiveIncidentAnalyzer implements SignalListener, AutoCloseable
     }
     try {
       counters.receivedAnomalies.increment();
+      SignalHistory history = table.history(anomaly.service(), anomaly.signal());
+      if (history != null) {
+        history.sourceDetects();
+      }
       group(anomaly);
     } catch (RuntimeException e) {
       failed("anomaly " + anomaly, e);

@@ -158,6 +158,30 @@ class LiveIncidentAnalyzerTest {
   }
 
   @Test
+  void aSignalWhoseSourceDetectsIsNotJudgedTwice() {
+    Anomaly fromSource = new Anomaly("database", "latency", at(60), 3.0);
+    try (LiveIncidentAnalyzer analyzer = analyzer()) {
+      cascade.feed(analyzer, 0, 60, -1, 0);
+      analyzer.onAnomaly(fromSource);
+      cascade.feed(analyzer, 60, 100, 60, 8);
+      assertThat(analyzer.recentAnomalies())
+          .filteredOn(a -> a.service().equals("database"))
+          .containsExactly(fromSource);
+      assertThat(analyzer.counts().detectedAnomalies()).isEqualTo(2);
+    }
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.topCause())
+                  .get()
+                  .extracting(ReportedCause::service)
+                  .isEqualTo("database");
+              assertThat(r.anomalies()).hasSize(3).contains(fromSource);
+            });
+  }
+
+  @Test
   void newSignalsPastTheCapAreCountedAndDropped() {
     try (LiveIncidentAnalyzer analyzer = LiveIncidentAnalyzer.builder().maxSignals(3).build()) {
       for (int i = 0; i < 10; i++) {
@@ -225,6 +249,40 @@ class LiveIncidentAnalyzerTest {
       assertThat(analyzer.counts().reports()).isEqualTo(3);
       assertThat(analyzer.reports()).extracting(IncidentReport::sequence).containsExactly(2L, 3L);
     }
+  }
+
+  @Test
+  void anomaliesAreBoundedAndTheRestCounted() {
+    try (LiveIncidentAnalyzer analyzer =
+        LiveIncidentAnalyzer.builder().graph(cascade.graph).maxAnomalies(5).build()) {
+      for (int i = 0; i < 20; i++) {
+        analyzer.onAnomaly(new Anomaly("database", "latency", at(i), 1.0));
+      }
+      assertThat(analyzer.recentAnomalies()).hasSize(5);
+      assertThat(analyzer.recentAnomalies().get(4).onsetMillis()).isEqualTo(at(19));
+      assertThat(analyzer.counts().droppedAnomalies()).isEqualTo(15);
+      analyzer.advance(at(40));
+      assertThat(analyzer.reports())
+          .singleElement()
+          .satisfies(r -> assertThat(r.anomalies()).hasSize(5));
+      assertThat(analyzer.counts().droppedAnomalies()).isEqualTo(15);
+    }
+  }
+
+  @Test
+  void reportsCannotBeChangedByTheirReaders() {
+    try (LiveIncidentAnalyzer analyzer = analyzer()) {
+      cascade.feed(analyzer, 0, 100, 60, 8);
+    }
+    IncidentReport report = received.get(0);
+    assertThatThrownBy(() -> report.causes().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> report.propagation().get(0).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    SignalBand band = report.signals().get(0);
+    double first = band.values()[0];
+    band.values()[0] = -1;
+    assertThat(band.values()[0]).isEqualTo(first);
   }
 
   @Test
