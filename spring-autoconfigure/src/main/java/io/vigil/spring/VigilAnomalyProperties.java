@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,8 +37,11 @@ public class VigilAnomalyProperties {
   /** How many meters are held and watched at most; further meters are refused and counted. */
   private int maxSeries = 10_000;
 
-  /** How long a series may stay idle before it is removed with its detector state. */
-  private Duration seriesExpiry = Duration.ofMinutes(15);
+  /**
+   * How long a series may stay idle before it is removed with its detector state; unset, 15 minutes
+   * or one step, whichever is longer.
+   */
+  private @Nullable Duration seriesExpiry;
 
   /** The percentile read from timers and summaries that publish it, a fraction in (0, 1). */
   private double percentile = 0.99;
@@ -109,13 +113,13 @@ public class VigilAnomalyProperties {
     this.maxSeries = maxSeries;
   }
 
-  /** Returns the idle time after which a series expires. */
-  public Duration getSeriesExpiry() {
+  /** Returns the idle time after which a series expires, or null for the library's. */
+  public @Nullable Duration getSeriesExpiry() {
     return seriesExpiry;
   }
 
   /** Sets the idle time after which a series expires. */
-  public void setSeriesExpiry(Duration seriesExpiry) {
+  public void setSeriesExpiry(@Nullable Duration seriesExpiry) {
     this.seriesExpiry = seriesExpiry;
   }
 
