@@ -69,6 +69,24 @@ final class ForkedApp implements AutoCloseable {
     return null;
   }
 
+  /** Waits for a line this predicate accepts, at most two minutes; null when none came. */
+  @Nullable String awaitLine(java.util.function.Predicate<String> wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      for (String line : lines) {
+        if (wanted.test(line)) {
+          return line;
+        }
+      }
+      if (!process.isAlive()) {
+        return null;
+      }
+      Thread.sleep(100);
+    }
+    return null;
+  }
+
   /** Everything it wrote so far, one entry a line. */
   List<String> lines() {
     return List.copyOf(lines);

@@ -1,6 +1,5 @@
 package io.vigil.spring.e2e;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -12,13 +11,9 @@ final class JsonLines {
 
   private JsonLines() {}
 
-  /** Spring Boot's "Started ..." line, parsed; null when no JSON line says so. */
-  static @Nullable JsonNode started(List<String> lines) {
-    for (String line : lines) {
-      if (line.startsWith("{") && line.contains("\"message\":\"Started ")) {
-        return JSON.readTree(line);
-      }
-    }
-    return null;
+  /** Waits for Spring Boot's "Started ..." line as JSON and parses it; null when none came. */
+  static @Nullable JsonNode started(ForkedApp app) throws InterruptedException {
+    String line = app.awaitLine(l -> l.startsWith("{") && l.contains("\"message\":\"Started "));
+    return line == null ? null : JSON.readTree(line);
   }
 }

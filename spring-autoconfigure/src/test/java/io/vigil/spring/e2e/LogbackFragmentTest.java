@@ -27,7 +27,7 @@ class LogbackFragmentTest {
                 "--spring.application.version=2.0.1",
                 "--server.port=0"))) {
       assertThat(app.awaitPort()).as(app.output()).isNotNull();
-      JsonNode started = JsonLines.started(app.lines());
+      JsonNode started = JsonLines.started(app);
       assertThat(started).as("a JSON start-up line in%n%s", app.output()).isNotNull();
       assertThat(started.get("service").asString()).isEqualTo("orders");
       assertThat(started.get("service_version").asString()).isEqualTo("2.0.1");

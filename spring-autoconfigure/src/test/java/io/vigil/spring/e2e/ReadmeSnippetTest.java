@@ -73,7 +73,7 @@ class ReadmeSnippetTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
       }
-      JsonNode started = JsonLines.started(app.lines());
+      JsonNode started = JsonLines.started(app);
       assertThat(started).as("a JSON start-up line in%n%s", app.output()).isNotNull();
       assertThat(started.get("service").asString()).isEqualTo("readme-app");
       assertThat(started.get("level").asString()).isEqualTo("INFO");
