@@ -14,18 +14,14 @@ import org.jspecify.annotations.Nullable;
  * {@code jq} reject) as {@code \uFFFD}, the replacement character, in place: both escapes are six
  * bytes. Escaped surrogate pairs and escaped backslashes are left alone.
  *
- * <p>One pass over the bytes, eight at a time, stopping only where a backslash precedes a {@code u}
- * (not at the line breaks and tabs of a stack trace), no allocation: an escape split between two
- * writes is held back (at most eleven bytes) until the next write or the flush that ends the event.
- * Reused per thread, connected to the target stream for one event at a time.
+ * <p>One pass over the bytes, eight at a time where there is no backslash, no allocation: an escape
+ * split between two writes is held back (at most eleven bytes) until the next write or the flush
+ * that ends the event. Reused per thread, connected to the target stream for one event at a time.
  */
 public final class LoneSurrogateRepair extends OutputStream {
 
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-  private static final long LETTER_U = 0x7575757575757575L;
 
   private static final byte[] REPLACEMENT = {'\\', 'u', 'F', 'F', 'F', 'D'};
 
@@ -92,75 +88,49 @@ public final class LoneSurrogateRepair extends OutputStream {
 
   /**
    * Repairs the escapes in {@code bytes[from, to)} and returns where the repaired bytes end: unless
-   * {@code last}, the bytes after that are an escape, or a run of backslashes, that may continue in
-   * the next write.
+   * {@code last}, the bytes after that are an escape that may continue in the next write.
    */
   private static int repair(byte[] bytes, int from, int to, boolean last) {
     int i = from;
     while (i < to) {
-      int k = nextBackslashU(bytes, i, to);
-      if (k < 0) {
-        int run = to;
-        while (run > i && bytes[run - 1] == '\\') {
-          run--;
+      if (i + Long.BYTES <= to) {
+        long backslashes = backslashes((long) LONGS.get(bytes, i));
+        if (backslashes == 0) {
+          i += Long.BYTES;
+          continue;
         }
-        return last || run == to ? to : run; // hold back a trailing run of backslashes
+        i += Long.numberOfTrailingZeros(backslashes) >>> 3; // to the first backslash
+      } else if (bytes[i] != '\\') {
+        i++;
+        continue;
       }
-      if (precededByOddBackslashes(bytes, from, k)) {
-        i = k + 2; // an escaped backslash followed by the letter u
-      } else if (k + 6 > to) {
-        return last ? to : k;
+      if (i + 1 < to && bytes[i + 1] != 'u') {
+        i += 2; // \\ \" \n ...: the escaped byte never starts an escape
+      } else if (i + 6 > to) {
+        return last ? to : i;
       } else {
-        int unit = surrogate(bytes, k);
+        int unit = surrogate(bytes, i);
         if (unit < 0) {
-          i = k + 6;
+          i += 6;
         } else if (unit < 0xDC00
-            && k + LONGEST > to
+            && i + LONGEST > to
             && !last
-            && mayBeLowSurrogate(bytes, k + 6, to)) {
-          return k;
-        } else if (unit < 0xDC00 && k + LONGEST <= to && surrogate(bytes, k + 6) >= 0xDC00) {
-          i = k + LONGEST; // a pair, written escaped: valid
+            && mayBeLowSurrogate(bytes, i + 6, to)) {
+          return i;
+        } else if (unit < 0xDC00 && i + LONGEST <= to && surrogate(bytes, i + 6) >= 0xDC00) {
+          i += LONGEST; // a pair, written escaped: valid
         } else {
-          System.arraycopy(REPLACEMENT, 0, bytes, k, REPLACEMENT.length);
-          i = k + 6;
+          System.arraycopy(REPLACEMENT, 0, bytes, i, REPLACEMENT.length);
+          i += 6;
         }
       }
     }
     return to;
   }
 
-  /** The index of the next backslash followed by {@code u} from {@code i}, or -1. */
-  private static int nextBackslashU(byte[] bytes, int i, int to) {
-    while (i + Long.BYTES < to) { // the byte after the word is read too
-      long word = (long) LONGS.get(bytes, i);
-      long next = bytes[i + Long.BYTES] == 'u' ? Long.MIN_VALUE : 0;
-      long found = flags(word, BACKSLASHES) & ((flags(word, LETTER_U) >>> 8) | next);
-      if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
-      }
-      i += Long.BYTES;
-    }
-    for (; i + 1 < to; i++) {
-      if (bytes[i] == '\\' && bytes[i + 1] == 'u') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Whether the backslash at {@code k} is itself escaped: an odd run of backslashes before it. */
-  private static boolean precededByOddBackslashes(byte[] bytes, int from, int k) {
-    int run = 0;
-    while (k - run - 1 >= from && bytes[k - run - 1] == '\\') {
-      run++;
-    }
-    return (run & 1) == 1;
-  }
-
-  /** The top bit of each of the eight bytes of {@code word} that equals the repeated byte. */
-  private static long flags(long word, long repeated) {
-    long x = word ^ repeated; // a matching byte becomes 0
+  /** The top bit of each of the eight bytes of {@code word} that is a backslash, else 0. */
+  private static long backslashes(long word) {
+    long x = word ^ 0x5C5C5C5C5C5C5C5CL; // a backslash byte becomes 0
     long low7 = 0x7F7F7F7F7F7F7F7FL;
     return ~(((x & low7) + low7) | x | low7);
   }
