@@ -42,6 +42,8 @@ public final class ApmTracker {
   /** The base meter name unless {@link Builder#name} says otherwise. */
   public static final String DEFAULT_NAME = "vigil.apm.requests";
 
+  private static final String UNKNOWN = "UNKNOWN";
+
   private final Clock clock;
   private final Meter.MeterProvider<Timer> durations;
   private final Meter.MeterProvider<LongTaskTimer> active;
@@ -94,13 +96,20 @@ public final class ApmTracker {
   }
 
   /**
-   * Starts tracking a request; a second start with an id in flight is ignored.
+   * Starts tracking a request; a second start with an id in flight is ignored, and so is a null id.
    *
    * @param requestId any key with equals and hashCode, unique among requests in flight
-   * @param endpoint the route, low cardinality ({@code /api/users/{id}}, not the raw path)
-   * @param method the HTTP method
+   * @param endpoint the route, low cardinality ({@code /api/users/{id}}, not the raw path); null is
+   *     recorded as {@code UNKNOWN}
+   * @param method the HTTP method; null is recorded as {@code UNKNOWN}
    */
-  public void startRequest(Object requestId, String endpoint, String method) {
+  public void startRequest(
+      @Nullable Object requestId, @Nullable String endpoint, @Nullable String method) {
+    if (requestId == null) {
+      return;
+    }
+    String uri = endpoint != null ? endpoint : UNKNOWN;
+    String verb = method != null ? method : UNKNOWN;
     long now = clock.monotonicTime();
     sweepIfDue(now);
     if (inFlight.size() >= maxActive) {
@@ -110,21 +119,20 @@ public final class ApmTracker {
         return;
       }
     }
-    LongTaskTimer.Sample sample = active.withTags("uri", endpoint, "method", method).start();
-    InFlight previous =
-        inFlight.putIfAbsent(requestId, new InFlight(endpoint, method, now, sample));
+    LongTaskTimer.Sample sample = active.withTags("uri", uri, "method", verb).start();
+    InFlight previous = inFlight.putIfAbsent(requestId, new InFlight(uri, verb, now, sample));
     if (previous != null) {
       sample.stop();
     }
   }
 
-  /** Ends a request with its HTTP status; an unknown or expired id is ignored. */
-  public void endRequest(Object requestId, int statusCode) {
+  /** Ends a request with its HTTP status; an unknown, expired or null id is ignored. */
+  public void endRequest(@Nullable Object requestId, int statusCode) {
     endRequest(requestId, statusCode, null);
   }
 
   /** Ends a request with its HTTP status and the exception that ended it, if any. */
-  public void endRequest(Object requestId, int statusCode, @Nullable Throwable error) {
+  public void endRequest(@Nullable Object requestId, int statusCode, @Nullable Throwable error) {
     end(
         requestId,
         null,
@@ -158,13 +166,13 @@ public final class ApmTracker {
    * later (as an observation's key values are).
    */
   void end(
-      Object requestId,
+      @Nullable Object requestId,
       @Nullable String endpoint,
       @Nullable String method,
       String status,
       String outcome,
       String exception) {
-    InFlight request = inFlight.remove(requestId);
+    InFlight request = requestId == null ? null : inFlight.remove(requestId);
     if (request == null) {
       return;
     }

@@ -3,16 +3,12 @@ package io.vigil.micrometer;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getDuration;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getInteger;
 import static io.micrometer.core.instrument.config.validate.PropertyValidator.getString;
-import static io.micrometer.core.instrument.config.validate.PropertyValidator.getStringMap;
 
-import io.micrometer.core.instrument.config.validate.InvalidReason;
 import io.micrometer.core.instrument.config.validate.Validated;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import io.micrometer.core.instrument.step.StepRegistryConfig;
-import java.math.BigDecimal;
+import io.vigil.micrometer.internal.PropertyReaders;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -50,13 +46,15 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
     VigilAnomalySettings.Builder builder = VigilAnomalySettings.builder();
     Validated<?> read =
         read(getDuration(this, "step"), builder::step)
-            .and(read(strictBoolean(this, "enabled"), builder::enabled))
+            .and(read(PropertyReaders.strictBoolean(this, "enabled"), builder::enabled))
             .and(read(getString(this, "detector"), builder::detector))
-            .and(read(keyValues(this, "detectorSettings"), builder::detectorSettings))
+            .and(
+                read(
+                    PropertyReaders.keyValues(this, "detectorSettings"), builder::detectorSettings))
             .and(read(getInteger(this, "maxSeries"), builder::maxSeries))
             .and(read(getDuration(this, "seriesExpiry"), builder::seriesExpiry))
-            .and(read(fraction(this, "percentile"), builder::percentile))
-            .and(read(signalList(this, "signals"), builder::signals))
+            .and(read(PropertyReaders.fraction(this, "percentile"), builder::percentile))
+            .and(read(PropertyReaders.signalList(this, "signals"), builder::signals))
             .and(read(getString(this, "serviceTag"), builder::serviceTag))
             .and(read(getString(this, "serviceName"), builder::serviceName));
     VigilAnomalySettings settings;
@@ -139,80 +137,5 @@ public interface VigilAnomalyConfig extends StepRegistryConfig {
       }
     }
     return value;
-  }
-
-  private static Validated<Boolean> strictBoolean(VigilAnomalyConfig config, String key) {
-    return getString(config, key)
-        .invalidateWhen(
-            v ->
-                v != null
-                    && !v.trim().equalsIgnoreCase("true")
-                    && !v.trim().equalsIgnoreCase("false"),
-            "must be true or false",
-            InvalidReason.MALFORMED)
-        .map(v -> v == null ? null : Boolean.valueOf(v.trim()));
-  }
-
-  /**
-   * Micrometer's {@code key=value,key=value} map, refusing what it would skip without a word: an
-   * entry without a key and a value, a key given twice.
-   */
-  private static Validated<Map<String, String>> keyValues(VigilAnomalyConfig config, String key) {
-    String property = config.prefix() + "." + key;
-    @Nullable String text = config.get(property);
-    Validated<Map<String, String>> map = getStringMap(config, key, String::trim);
-    String expected = "must be key=value pairs separated by commas, each key once, like window=60";
-    if (map.isInvalid()) {
-      return Validated.invalid(property, text, expected, InvalidReason.MALFORMED);
-    }
-    @Nullable Map<String, String> read = map.get();
-    long entries =
-        text == null ? 0 : Arrays.stream(text.split(",")).filter(s -> !s.isBlank()).count();
-    if (read != null
-        && (read.size() != entries
-            || read.entrySet().stream()
-                .anyMatch(e -> e.getKey().isBlank() || e.getValue().isEmpty()))) {
-      return Validated.invalid(property, text, expected, InvalidReason.MALFORMED);
-    }
-    return map;
-  }
-
-  private static Validated<Double> fraction(VigilAnomalyConfig config, String key) {
-    Validated<String> text = getString(config, key);
-    @Nullable String value = text.get();
-    try {
-      return text.map(v -> v == null ? null : new BigDecimal(v.trim()).doubleValue());
-    } catch (NumberFormatException e) {
-      return Validated.invalid(
-          config.prefix() + "." + key,
-          value,
-          "must be a decimal fraction in (0, 1), like 0.99",
-          InvalidReason.MALFORMED,
-          e);
-    }
-  }
-
-  private static Validated<Set<Signal>> signalList(VigilAnomalyConfig config, String key) {
-    String property = config.prefix() + "." + key;
-    @Nullable String text = config.get(property);
-    if (text == null) {
-      return Validated.valid(property, null);
-    }
-    Set<Signal> signals = EnumSet.noneOf(Signal.class);
-    for (String name : text.split(",")) {
-      if (name.isBlank()) {
-        continue;
-      }
-      Signal signal = Signal.fromTagValue(name.trim());
-      if (signal == null) {
-        return Validated.invalid(
-            property,
-            text,
-            "must list signals among " + Signal.tagValues() + " but '" + name.trim() + "' is none",
-            InvalidReason.MALFORMED);
-      }
-      signals.add(signal);
-    }
-    return Validated.valid(property, signals);
   }
 }

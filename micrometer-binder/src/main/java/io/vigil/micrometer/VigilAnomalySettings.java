@@ -1,18 +1,16 @@
 package io.vigil.micrometer;
 
-import io.micrometer.core.instrument.config.validate.InvalidReason;
 import io.micrometer.core.instrument.config.validate.Validated;
 import io.micrometer.core.instrument.config.validate.ValidationException;
 import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.DetectorCatalog;
-import io.vigil.detect.DetectorType;
+import io.vigil.micrometer.internal.SettingsChecks;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -69,8 +67,6 @@ public record VigilAnomalySettings(
   /** Every setting at its documented default. */
   public static final VigilAnomalySettings DEFAULTS = builder().build();
 
-  private static final String PREFIX = "vigil.anomaly.";
-
   /**
    * Copies the collections and validates every field at once.
    *
@@ -87,28 +83,15 @@ public record VigilAnomalySettings(
     Objects.requireNonNull(serviceTag, "serviceTag");
     Objects.requireNonNull(serviceName, "serviceName");
     Validated<?> checked =
-        checkStep(step)
-            .and(checkDetector(detector, detectorSettings))
-            .and(
-                check(
-                    "maxSeries",
-                    maxSeries,
-                    maxSeries >= 1 && maxSeries <= MAX_SERIES_BOUND,
-                    "must be from 1 to " + MAX_SERIES_BOUND))
-            .and(
-                check(
-                    "seriesExpiry",
-                    seriesExpiry,
-                    seriesExpiry.compareTo(step) >= 0,
-                    "must be at least one step (" + step + ")"))
-            .and(
-                check(
-                    "percentile",
-                    percentile,
-                    percentile > 0 && percentile < 1,
-                    "must be a fraction in (0, 1)"))
-            .and(check("serviceTag", serviceTag, !serviceTag.isBlank(), "must be a tag key"))
-            .and(check("serviceName", serviceName, !serviceName.isBlank(), "must be non-blank"));
+        SettingsChecks.check(
+            step,
+            detector,
+            detectorSettings,
+            maxSeries,
+            seriesExpiry,
+            percentile,
+            serviceTag,
+            serviceName);
     if (checked.isInvalid()) {
       throw new ValidationException(checked);
     }
@@ -131,39 +114,6 @@ public record VigilAnomalySettings(
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static Validated<?> checkStep(Duration step) {
-    return check(
-        "step",
-        step,
-        step.compareTo(MIN_STEP) >= 0 && step.compareTo(MAX_STEP) <= 0,
-        "must be from 1s to 1d");
-  }
-
-  private static Validated<?> checkDetector(String name, Map<String, String> settings) {
-    Optional<DetectorType> type = DetectorCatalog.find(name);
-    if (type.isEmpty()) {
-      return Validated.invalid(
-          PREFIX + "detector",
-          name,
-          "must name a detector of the catalog: "
-              + DetectorCatalog.all().stream().map(DetectorType::name).toList(),
-          InvalidReason.MALFORMED);
-    }
-    try {
-      type.get().configure(settings);
-      return Validated.valid(PREFIX + "detectorSettings", settings);
-    } catch (IllegalArgumentException e) {
-      return Validated.invalid(
-          PREFIX + "detectorSettings", settings, e.getMessage(), InvalidReason.MALFORMED, e);
-    }
-  }
-
-  private static Validated<?> check(String key, Object value, boolean valid, String expected) {
-    return valid
-        ? Validated.valid(PREFIX + key, value)
-        : Validated.invalid(PREFIX + key, value, expected, InvalidReason.MALFORMED);
   }
 
   /** Builds {@link VigilAnomalySettings}; every setter starts at the documented default. */

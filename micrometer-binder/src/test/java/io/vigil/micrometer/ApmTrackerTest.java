@@ -155,4 +155,19 @@ class ApmTrackerTest {
     assertThatThrownBy(() -> ApmTracker.builder(registry).timeout(Duration.ZERO))
         .hasMessageContaining("timeout");
   }
+
+  @Test
+  void nullsOnTheRequestPathNeverThrow() {
+    ApmTracker tracker = ApmTracker.create(registry);
+
+    tracker.startRequest(null, "/x", "GET");
+    tracker.endRequest(null, 200);
+    tracker.startRequest("a", null, null);
+    tracker.endRequest("a", 200, null);
+
+    Timer timer = registry.get("vigil.apm.requests").timer();
+    assertThat(timer.count()).isEqualTo(1);
+    assertThat(timer.getId().getTag("uri")).isEqualTo("UNKNOWN");
+    assertThat(timer.getId().getTag("method")).isEqualTo("UNKNOWN");
+  }
 }

@@ -81,6 +81,20 @@ class VigilAnomalyConfigTest {
         .hasMessageContaining("window");
   }
 
+  @Test
+  void aDetectorWindowPastTheCatalogsBoundIsRefusedNotAllocated() {
+    VigilAnomalyConfig config =
+        config(
+            Map.of(
+                "vigil.anomaly.detector", "zscore",
+                "vigil.anomaly.detectorSettings", "window=2147483647"));
+
+    assertThatThrownBy(config::settings)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("vigil.anomaly.detectorSettings")
+        .hasMessageContaining("2147483647");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

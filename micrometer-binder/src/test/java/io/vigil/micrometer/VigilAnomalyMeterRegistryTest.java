@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +33,15 @@ class VigilAnomalyMeterRegistryTest {
   private final List<AnomalyEvent> events = new ArrayList<>();
   private final MockLoggerFactory loggers = new MockLoggerFactory();
 
+  private static final Map<String, String> FAST =
+      Map.of("detector", "zscore", "detectorSettings", "window=20,min-points=5,threshold=4");
+
   private VigilAnomalyMeterRegistry registry(Map<String, String> settings) {
+    return registry(settings, builder -> builder);
+  }
+
+  private VigilAnomalyMeterRegistry registry(
+      Map<String, String> settings, UnaryOperator<VigilAnomalyMeterRegistry.Builder> customize) {
     VigilAnomalyConfig config =
         key -> {
           if (key.equals("vigil.anomaly.enabled")) {
@@ -41,12 +50,24 @@ class VigilAnomalyMeterRegistryTest {
           return settings.get(key.substring("vigil.anomaly.".length()));
         };
     return loggers.injectLogger(
-        () -> VigilAnomalyMeterRegistry.builder(config).clock(clock).listener(events::add).build());
+        () ->
+            customize
+                .apply(VigilAnomalyMeterRegistry.builder(config).clock(clock).listener(events::add))
+                .build());
   }
 
   private VigilAnomalyMeterRegistry fastRegistry() {
-    return registry(
-        Map.of("detector", "zscore", "detectorSettings", "window=20,min-points=5,threshold=4"));
+    return registry(FAST);
+  }
+
+  /** Thirty steady steps of about 10 per second, then a step ten times higher. */
+  private void steadyThenJump(VigilAnomalyMeterRegistry registry, Counter orders) {
+    for (int i = 0; i < 30; i++) {
+      orders.increment(600 + (i % 3) * 6);
+      step(registry);
+    }
+    orders.increment(6000);
+    step(registry);
   }
 
   private void step(VigilAnomalyMeterRegistry registry) {
@@ -145,12 +166,7 @@ class VigilAnomalyMeterRegistryTest {
   void aStepIsNeverFedTwice() {
     VigilAnomalyMeterRegistry registry = fastRegistry();
     Counter orders = registry.counter("orders.placed");
-    for (int i = 0; i < 30; i++) {
-      orders.increment(600 + (i % 3) * 6);
-      step(registry);
-    }
-    orders.increment(6000);
-    step(registry);
+    steadyThenJump(registry, orders);
     registry.publish();
     registry.publish();
 
@@ -257,12 +273,7 @@ class VigilAnomalyMeterRegistryTest {
         });
     registry.addListener(after::add);
     Counter orders = registry.counter("orders.placed");
-    for (int i = 0; i < 30; i++) {
-      orders.increment(600 + (i % 3) * 6);
-      step(registry);
-    }
-    orders.increment(6000);
-    step(registry);
+    steadyThenJump(registry, orders);
 
     assertThat(after).hasSize(1);
     assertThat(events).hasSize(1);
@@ -285,12 +296,7 @@ class VigilAnomalyMeterRegistryTest {
             })
         .register(registry);
     Counter orders = registry.counter("orders.placed");
-    for (int i = 0; i < 30; i++) {
-      orders.increment(600 + (i % 3) * 6);
-      step(registry);
-    }
-    orders.increment(6000);
-    step(registry);
+    steadyThenJump(registry, orders);
 
     assertThat(events).extracting(AnomalyEvent::name).containsExactly("orders.placed");
   }
@@ -344,7 +350,7 @@ class VigilAnomalyMeterRegistryTest {
                 "detector",
                 detector,
                 "detectorSettings",
-                detector.equals("zscore") ? "window=20,min-points=5,threshold=4" : ""));
+                detector.equals("zscore") ? FAST.get("detectorSettings") : ""));
     AtomicReference<Double> extreme = new AtomicReference<>(Double.MAX_VALUE);
     Gauge.builder("extreme", extreme, AtomicReference::get).register(registry);
     Gauge.builder("extreme.negative", extreme, e -> -e.get()).register(registry);
@@ -378,17 +384,9 @@ class VigilAnomalyMeterRegistryTest {
             anomalies.add(anomaly);
           }
         };
-    VigilAnomalyConfig config =
-        key ->
-            switch (key) {
-              case "vigil.anomaly.enabled" -> "false";
-              case "vigil.anomaly.detector" -> "zscore";
-              case "vigil.anomaly.detectorSettings" -> "window=20,min-points=5,threshold=4";
-              case "vigil.anomaly.serviceName" -> "shop";
-              default -> null;
-            };
-    VigilAnomalyMeterRegistry registry =
-        VigilAnomalyMeterRegistry.builder(config).clock(clock).signalListener(listener).build();
+    Map<String, String> settings = new java.util.HashMap<>(FAST);
+    settings.put("serviceName", "shop");
+    VigilAnomalyMeterRegistry registry = registry(settings, b -> b.signalListener(listener));
     Counter orders = registry.counter("orders.placed", "region", "eu");
     Counter search = registry.counter("search.queries", "service", "search");
     for (int i = 0; i < 30; i++) {
@@ -422,27 +420,9 @@ class VigilAnomalyMeterRegistryTest {
         (service, signal, timestampMillis, value) -> {
           throw new IllegalStateException("listener bug");
         };
-    VigilAnomalyConfig config =
-        key ->
-            switch (key) {
-              case "vigil.anomaly.enabled" -> "false";
-              case "vigil.anomaly.detector" -> "zscore";
-              case "vigil.anomaly.detectorSettings" -> "window=20,min-points=5,threshold=4";
-              default -> null;
-            };
-    VigilAnomalyMeterRegistry registry =
-        VigilAnomalyMeterRegistry.builder(config)
-            .clock(clock)
-            .signalListener(broken)
-            .listener(events::add)
-            .build();
+    VigilAnomalyMeterRegistry registry = registry(FAST, b -> b.signalListener(broken));
     Counter orders = registry.counter("orders.placed");
-    for (int i = 0; i < 30; i++) {
-      orders.increment(600 + (i % 3) * 6);
-      step(registry);
-    }
-    orders.increment(6000);
-    step(registry);
+    steadyThenJump(registry, orders);
 
     assertThat(events).hasSize(1);
     assertThat(exported(registry).get("vigil.anomaly.listener.failures").functionCounter().count())
