@@ -21,7 +21,8 @@ package io.vigil.detect;
  * 0.03), so that one threshold serves a noisy series and a quiet one. The largest ratio {@code r}
  * is the surprise, scored {@link Severity#of Severity.of(r)}; a point is an anomaly when {@code r
  * >= threshold}. One incident should raise one alarm: after {@code r >= 1.2} the next 100 points
- * score 0. The first 150 points warm up. Every parameter was chosen on the Numenta Anomaly
+ * score 0. The first 30 points warm up; each measure counts once its calibration has 30 values (the
+ * second largest of fewer is no rare value). Every parameter was chosen on the Numenta Anomaly
  * Benchmark only.
  *
  * <p>Any finite value is taken: centres, spreads and the shape frame are kept on half-values, so no
@@ -47,7 +48,9 @@ public final class LeanDetector extends StreamingDetector {
     }
   }
 
-  private static final int WARM_UP = 150;
+  /** Short, so that a registry with a one-minute step watches within half an hour. */
+  private static final int WARM_UP = 30;
+
   private static final double REFRACTORY_SURPRISE = 1.2;
   private static final int REFRACTORY_POINTS = 100;
   private static final double MIN_DEVIATION = 5;
@@ -59,9 +62,10 @@ public final class LeanDetector extends StreamingDetector {
   private final HuberScale level = new HuberScale(0.002, 3);
   private final HuberScale change = new HuberScale(0.005, 3);
   private final ShapeCodebook shape = new ShapeCodebook(6, 8, 64, 0.06, 0.01);
-  private final TopTwoCalibration levelScale = new TopTwoCalibration(10, 100, MIN_DEVIATION);
-  private final TopTwoCalibration changeScale = new TopTwoCalibration(10, 100, MIN_DEVIATION);
-  private final TopTwoCalibration shapeScale = new TopTwoCalibration(10, 10, MIN_NOVELTY);
+  private final TopTwoCalibration levelScale = new TopTwoCalibration(10, 100, MIN_DEVIATION, 30);
+  private final TopTwoCalibration changeScale = new TopTwoCalibration(10, 100, MIN_DEVIATION, 30);
+  // A shape is judged only once 30 shapes (228 points) were seen: early shapes are all new.
+  private final TopTwoCalibration shapeScale = new TopTwoCalibration(10, 10, MIN_NOVELTY, 30);
   private long seen;
   private int quiet;
   private double previousHalf = Double.NaN;

@@ -12,12 +12,11 @@ package io.vigil.detect;
  */
 final class TopTwoCalibration {
 
-  private static final int MIN_HISTORY = 10;
-
   private final float[] first;
   private final float[] second;
   private final int blockLength;
   private final double floor;
+  private final int minHistory;
   private int blocks;
   private int next;
   private int inBlock;
@@ -27,7 +26,12 @@ final class TopTwoCalibration {
   private double storedFirst;
   private double storedSecond;
 
-  TopTwoCalibration(int blocks, int blockLength, double floor) {
+  /**
+   * A calibration over {@code blocks * blockLength} values that answers 0 until it has seen {@code
+   * minHistory} values.
+   */
+  TopTwoCalibration(int blocks, int blockLength, double floor, int minHistory) {
+    this.minHistory = minHistory;
     this.first = new float[blocks];
     this.second = new float[blocks];
     this.blockLength = blockLength;
@@ -37,7 +41,7 @@ final class TopTwoCalibration {
   /** The surprise relative to the reference of the values before it, then learns it. */
   double update(double surprise) {
     double relative = 0;
-    if (seen >= MIN_HISTORY) {
+    if (seen >= minHistory) {
       double reference = Math.max(floor, reference());
       relative = reference > 0 ? surprise / reference : 0;
     }

@@ -18,7 +18,7 @@ class LeanDetectorTest {
     List<Integer> alarms = new ArrayList<>();
     for (int i = 0; i < series.length; i++) {
       Verdict verdict = detector.update(i * MINUTE, series[i]);
-      if (i < 150) {
+      if (i < 30) {
         assertThat(verdict.reason()).isEqualTo(VerdictReason.WARMING_UP);
       } else {
         assertThat(verdict.anomaly())
@@ -92,7 +92,9 @@ class LeanDetectorTest {
     }
     List<Integer> alarms = alarms(series);
     assertThat(alarms).contains(5_000);
-    assertThat(alarms).hasSizeLessThan(6);
+    // A blip of 1 among zeros is as rare as the calibration's 0.1% now and then: a few alarms in
+    // 6,000 points (the first just after the warm-up), not one per blip (about 300).
+    assertThat(alarms).as("%s", alarms).hasSizeLessThan(8);
   }
 
   @Test
