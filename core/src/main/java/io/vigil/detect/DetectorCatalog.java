@@ -20,7 +20,7 @@ public final class DetectorCatalog {
     register(
         new DetectorType(
             "lean",
-            "self-calibrated level, change and shape surprise in about 1.3 KB per series, O(1)",
+            "self-calibrated level, change and shape surprise in about 1.5 KB per series, O(1)",
             Map.of("threshold", Double.toString(LeanDetector.DEFAULT_THRESHOLD)),
             s -> {
               var settings = new LeanDetector.Settings(s.number("threshold"));

@@ -26,7 +26,7 @@ package io.vigil.detect;
  * Benchmark only.
  *
  * <p>Any finite value is taken: centres, spreads and the shape frame are kept on half-values, so no
- * difference overflows, and surprises are held at {@code Double.MAX_VALUE}. Memory: about 1.3 KB
+ * difference overflows, and surprises are held at {@code Double.MAX_VALUE}. Memory: about 1.5 KB
  * per series (measured by {@code HeapPerSeries}; see docs/detectors.md).
  */
 public final class LeanDetector extends StreamingDetector {
