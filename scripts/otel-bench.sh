@@ -4,7 +4,7 @@
 # fork each, alternating, so that the load of a shared machine drifts over both alike; each
 # repetition gives one paired ratio. Prints the load average before and after.
 #   mvn -B -ntp -q -pl benchmarks -am package -DskipTests
-#   REPS=8 THREADS=1 scripts/otel-bench.sh
+#   REPS=8 THREADS=1 scripts/otel-bench.sh      (EXTRA="-p queue=8" adds JMH options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=benchmarks/target/benchmarks.jar
@@ -16,7 +16,8 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$reps"); do
   for beside in none vigil; do
     java -Djmh.ignoreLock=true -jar "$jar" 'otel.SpanPipelineBenchmark' -p beside="$beside" \
-      -t "$threads" -f 1 -wi 5 -i 10 -w 1 -r 1 -rf json -rff "$out/$beside-$i.json" > "$out/$beside-$i.log"
+      -t "$threads" -f 1 -wi 5 -i 10 -w 1 -r 1 ${EXTRA:-} -rf json -rff "$out/$beside-$i.json" \
+      > "$out/$beside-$i.log"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

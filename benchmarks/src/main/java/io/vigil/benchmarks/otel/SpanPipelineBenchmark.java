@@ -54,6 +54,10 @@ public class SpanPipelineBenchmark {
   @Param({"none", "vigil"})
   public String beside = "vigil";
 
+  /** Vigil's learning queue, in batches (the builder's default is 64). */
+  @Param({"64"})
+  public int queue = 64;
+
   private SdkTracerProvider provider = SdkTracerProvider.builder().build();
   private Tracer tracer = provider.get("bench");
   private VigilSpanExporter vigil = VigilSpanExporter.builder().build();
@@ -62,7 +66,7 @@ public class SpanPipelineBenchmark {
   public void setUp() {
     provider.shutdown();
     vigil.shutdown();
-    vigil = VigilSpanExporter.builder().build();
+    vigil = VigilSpanExporter.builder().learningQueueSize(queue).build();
     SpanExporter exporter =
         beside.equals("vigil")
             ? SpanExporter.composite(new NoopExporter(), vigil)

@@ -224,6 +224,30 @@ class DetectCommandTest {
   }
 
   @Test
+  void aSettingThatWouldAllocatePastItsBoundIsBadInputNamingTheBound() throws IOException {
+    Path input = write("in.csv", NAB_ROWS);
+    int checked = 0;
+    for (DetectorType type : DetectorCatalog.all()) {
+      for (String key : type.defaults().keySet()) {
+        if (!key.equals("window") && !key.equals("trees") && !key.equals("sample-size")) {
+          continue;
+        }
+        CliRun run =
+            CliRun.of(
+                "detect", "--detector", type.name(), "--set", key + "=2147483647", input + "");
+        assertThat(run.code()).as(type.name() + " " + key + ": " + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).hasSize(1);
+        assertThat(run.err())
+            .contains(key)
+            .contains("2147483647")
+            .containsPattern("in \\[\\d+, \\d+]");
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void missingInputArgumentIsAUsageError() {
     CliRun run = CliRun.of("detect");
     assertThat(run.code()).isEqualTo(2);

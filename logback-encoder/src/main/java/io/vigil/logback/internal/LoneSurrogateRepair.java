@@ -93,11 +93,18 @@ public final class LoneSurrogateRepair extends OutputStream {
   private static int repair(byte[] bytes, int from, int to, boolean last) {
     int i = from;
     while (i < to) {
-      if (i + Long.BYTES <= to && !hasBackslash((long) LONGS.get(bytes, i))) {
-        i += Long.BYTES;
+      if (i + Long.BYTES <= to) {
+        long backslashes = backslashes((long) LONGS.get(bytes, i));
+        if (backslashes == 0) {
+          i += Long.BYTES;
+          continue;
+        }
+        i += Long.numberOfTrailingZeros(backslashes) >>> 3; // to the first backslash
       } else if (bytes[i] != '\\') {
         i++;
-      } else if (i + 1 < to && bytes[i + 1] != 'u') {
+        continue;
+      }
+      if (i + 1 < to && bytes[i + 1] != 'u') {
         i += 2; // \\ \" \n ...: the escaped byte never starts an escape
       } else if (i + 6 > to) {
         return last ? to : i;
@@ -121,10 +128,11 @@ public final class LoneSurrogateRepair extends OutputStream {
     return to;
   }
 
-  /** Whether one of the eight bytes of {@code word} is a backslash (a SWAR zero-byte test). */
-  private static boolean hasBackslash(long word) {
-    long x = word ^ 0x5C5C5C5C5C5C5C5CL;
-    return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+  /** The top bit of each of the eight bytes of {@code word} that is a backslash, else 0. */
+  private static long backslashes(long word) {
+    long x = word ^ 0x5C5C5C5C5C5C5C5CL; // a backslash byte becomes 0
+    long low7 = 0x7F7F7F7F7F7F7F7FL;
+    return ~(((x & low7) + low7) | x | low7);
   }
 
   /** Whether the bytes from {@code from} to {@code to} may begin a low-surrogate escape. */

@@ -1,6 +1,7 @@
 package io.vigil.logback.internal;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.spi.ContextAware;
 import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
@@ -17,6 +18,9 @@ public final class ValuePolicy {
 
   /** The shortest stack trace limit {@code ShortenedThrowableConverter} can cut to. */
   static final int MIN_STACK_TRACE_LENGTH = 8;
+
+  /** How deep into causes and suppressed throwables messages are checked before a scan. */
+  static final int MAX_DEPTH = 16;
 
   private final int maxValueLength;
   private final @Nullable SecretMasker secrets;
@@ -73,16 +77,43 @@ public final class ValuePolicy {
               + " has no length limit; use net.logstash.logback.stacktrace"
               + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
     }
-    boolean cutHere = !cutByConverter && !stackTrace.isWriteAsArray();
-    ValueSanitizer values = new ValueSanitizer(cutHere ? maxValueLength : 0, secrets);
-    if (values.isIdentity()) {
+    int limit = !cutByConverter && !stackTrace.isWriteAsArray() ? maxValueLength : 0;
+    ValueSanitizer cut = new ValueSanitizer(limit, null);
+    ValueSanitizer cutAndMasked = new ValueSanitizer(limit, secrets);
+    if (cutAndMasked.isIdentity()) {
       return stackTrace;
     }
+    // A trace holds a secret only through a throwable's message: the text is scanned only then.
     MaskingJsonProvider masked =
         new MaskingJsonProvider(
-            decorator(null, values), event -> event.getThrowableProxy() == null);
+            decorator(null, cutAndMasked),
+            event -> !mayHoldSecret(event.getThrowableProxy(), 0),
+            cut.isIdentity() ? null : decorator(null, cut));
     masked.addProvider(stackTrace);
     return masked;
+  }
+
+  /** Whether a message of the throwable, its causes or its suppressed ones may hold a secret. */
+  private boolean mayHoldSecret(@Nullable IThrowableProxy throwable, int depth) {
+    if (throwable == null || secrets == null) {
+      return false;
+    }
+    if (depth >= MAX_DEPTH) {
+      return true; // past the bound, scan the text rather than trust an unchecked message
+    }
+    String message = throwable.getMessage();
+    if (message != null && secrets.mask(message) != null) {
+      return true;
+    }
+    if (mayHoldSecret(throwable.getCause(), depth + 1)) {
+      return true;
+    }
+    for (IThrowableProxy suppressed : throwable.getSuppressed()) {
+      if (mayHoldSecret(suppressed, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
