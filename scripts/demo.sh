@@ -1,21 +1,14 @@
 #!/usr/bin/env bash
-# The main job, on files, until the multi-service demo module lands: builds the CLI, then
-#  1. runs `vigil detect` with the default detector over a bundled week of checkout latency that
-#     holds a 90-minute regression, and prints the points Vigil calls anomalous;
-#  2. runs `vigil rca` over the seed's cascade (database alerts first, then its callers) and prints
-#     the ranked root causes with their evidence: `database` comes first.
+# The main job: builds the demo module and runs it. Six Spring Boot services with Vigil's starter
+# (web-frontend -> user-service, product-service; user-service -> database, cache;
+# product-service -> database, search-service) start on 127.0.0.1 in one JVM, a load generator
+# drives them, and after a warm-up a fault is injected (default: latency plus errors in database).
+# Vigil prints its diagnosis, the culprit first, and the URL of the report page, which stays up
+# until Ctrl-C. Arguments go to the demo (see --help), for example:
+#   ./scripts/demo.sh --fault cpu --target search-service
+#   ./scripts/demo.sh --exit-after-report        # for scripts: exits 0 when the culprit is right
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -ntp -q -pl cli -am package -DskipTests
-mkdir -p target
-
-echo "== vigil detect: samples/checkout-latency-ms.csv (regression injected 2026-11-07 13:20-14:50 UTC)"
-out=target/checkout-latency-scored.csv
-./bin/vigil detect --detector default samples/checkout-latency-ms.csv -o "$out"
-echo "scored $(($(wc -l <"$out") - 1)) points into $out; anomalies:"
-awk -F, 'NR > 1 && $4 == "true" { print "  " $1 "  value=" $2 "  score=" $3 }' "$out"
-
-echo
-echo "== vigil rca: samples/incident-database.json (the seed's cascade)"
-./bin/vigil rca samples/incident-database.json
+mvn -B -ntp -q -pl demo -am package -DskipTests
+exec java -jar demo/target/vigil-demo.jar "$@"

@@ -43,22 +43,13 @@ class ServiceApplication {
 
   /** The settings every service runs with. */
   static Map<String, Object> defaults(String service) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("spring.application.name", service);
-    p.put("spring.main.banner-mode", "off");
-    p.put("server.address", "127.0.0.1");
-    p.put("server.port", "0");
-    p.put("server.tomcat.threads.max", "32");
-    p.put("server.tomcat.threads.min-spare", "2");
-    p.put("logging.level.root", "WARN");
+    Map<String, Object> p = ContextSettings.common(service);
+    // The shared analysis has the one span exporter (SharedAnalysis says why).
+    p.put("vigil.otel.enabled", "false");
     p.put("spring.http.clients.connect-timeout", "2s");
     p.put("spring.http.clients.read-timeout", "10s");
-    p.put("management.endpoints.web.exposure.include", "health,prometheus");
     // Trace every request; spans stay in the JVM (no OTLP collector to send them to).
     p.put("management.tracing.sampling.probability", "1.0");
-    p.put("management.tracing.export.otlp.enabled", "false");
-    p.put("management.otlp.metrics.export.enabled", "false");
-    p.put("management.logging.export.otlp.enabled", "false");
     p.put("management.opentelemetry.tracing.export.schedule-delay", "200ms");
     return p;
   }

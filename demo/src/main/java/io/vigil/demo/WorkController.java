@@ -12,9 +12,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * A service's one endpoint, {@code GET /work}: a few milliseconds of its own work, its fault if one
- * is injected, then a call to each of its callees over HTTP. Boot's instrumented {@link
- * RestClient.Builder} propagates the trace (W3C {@code traceparent}); a failed callee fails the
- * request, so errors propagate up to the caller as they do in real systems.
+ * is injected, then a call to every one of its callees over HTTP. Boot's instrumented {@link
+ * RestClient.Builder} propagates the trace (W3C {@code traceparent}). A failed callee fails the
+ * request once every callee has been called, so errors propagate up to the callers while each
+ * callee keeps the traffic it had: a page that aggregates what all its dependencies answer.
  */
 @RestController
 final class WorkController {
@@ -44,13 +45,17 @@ final class WorkController {
       return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
           .body(service + ": injected error\n");
     }
+    String failed = null;
     for (String callee : callees) {
       try {
         client.get().uri(directory.url(callee) + "/work").retrieve().toBodilessEntity();
       } catch (RestClientException e) {
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-            .body(service + ": " + callee + " failed\n");
+        failed = failed == null ? callee : failed + ", " + callee;
       }
+    }
+    if (failed != null) {
+      return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+          .body(service + ": " + failed + " failed\n");
     }
     return ResponseEntity.ok(service + ": ok\n");
   }

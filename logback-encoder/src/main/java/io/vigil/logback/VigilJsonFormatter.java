@@ -7,12 +7,10 @@ import io.vigil.logback.internal.FallbackEventWriter;
 import io.vigil.logback.internal.FreeTextJsonProvider;
 import io.vigil.logback.internal.LoneSurrogateRepair;
 import io.vigil.logback.internal.MaskingJsonProvider;
-import io.vigil.logback.internal.PlainApplicationFields;
 import io.vigil.logback.internal.ScalarKeyValuePairsJsonProvider;
-import io.vigil.logback.internal.SecretMasker;
-import io.vigil.logback.internal.SensitiveFieldMasker;
 import io.vigil.logback.internal.SensitiveWords;
 import io.vigil.logback.internal.StringMdcEntryWriter;
+import io.vigil.logback.internal.ValuePolicy;
 import io.vigil.logback.internal.ValueSanitizer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +35,6 @@ import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.decorate.TokenStreamFactoryBuilderDecorator;
 import net.logstash.logback.mask.MaskingJsonGenerator;
-import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.json.JsonFactoryBuilder;
@@ -64,9 +61,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
 
   /** The timestamp pattern: ISO-8601 with a {@code Z}, since the zone is always UTC. */
   static final String TIMESTAMP_PATTERN = "[ISO_INSTANT]";
-
-  /** The shortest stack trace limit {@code ShortenedThrowableConverter} can cut to. */
-  static final int MIN_STACK_TRACE_LENGTH = 8;
 
   private final LoggingEventFormattedTimestampJsonProvider timestamp =
       new LoggingEventFormattedTimestampJsonProvider();
@@ -104,6 +98,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private @Nullable String messageSplitRegex;
   private ValueSanitizer sanitizer = new ValueSanitizer(0, null);
   private boolean repairSurrogates;
+  private boolean throwableConverterSet;
   private final List<JsonProvider<ILoggingEvent>> extraProviders = new ArrayList<>();
 
   /**
@@ -116,9 +111,6 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     timestamp.setPattern(TIMESTAMP_PATTERN);
     timestamp.setTimeZone("UTC");
     mdc.addMdcEntryWriter(new StringMdcEntryWriter());
-    ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
-    converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
-    stackTrace.setThrowableConverter(converter);
     // Valid surrogate pairs as 4-byte UTF-8; LoneSurrogateRepair handles the unpaired ones.
     addTokenStreamFactoryBuilderDecorator(
         (TokenStreamFactoryBuilderDecorator)
@@ -174,14 +166,11 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   }
 
   private void assembleProviders() {
-    SecretMasker secrets =
-        maskSensitiveValues && !words.isEmpty() ? new SecretMasker(words, mask) : null;
-    SensitiveFieldMasker masker =
-        maskSensitiveFields && !words.isEmpty() ? new SensitiveFieldMasker(words, mask) : null;
-    sanitizer = new ValueSanitizer(maxValueLength, secrets);
+    ValuePolicy policy =
+        new ValuePolicy(words, maskSensitiveFields, maskSensitiveValues, mask, maxValueLength);
+    sanitizer = policy.sanitizer();
     message.setSanitizer(sanitizer);
     errorMessage.setSanitizer(sanitizer);
-    limitStackTrace();
 
     JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
     add(providers, timestamp, fieldNames.getTimestamp());
@@ -213,24 +202,15 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     add(providers, errorType, fieldNames.getErrorType());
     add(providers, errorMessage, fieldNames.getErrorMessage());
     stackTrace.setFieldName(fieldNames.getStackTrace());
-    if (secrets == null) {
-      providers.addProvider(stackTrace);
-    } else {
-      // The converter cut it already; the masking generator masks the secrets in its text.
-      MaskingJsonProvider maskedStackTrace =
-          new MaskingJsonProvider(
-              maskingDecorator(null, new ValueSanitizer(0, secrets)),
-              event -> event.getThrowableProxy() == null);
-      maskedStackTrace.addProvider(stackTrace);
-      providers.addProvider(maskedStackTrace);
+    if (stackTrace.isWriteAsArray() && !throwableConverterSet && maxValueLength > 0) {
+      // Lines are split after the converter; only ShortenedThrowableConverter cuts before that.
+      ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
+      converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
+      stackTrace.setThrowableConverter(converter);
     }
+    providers.addProvider(policy.stackTrace(stackTrace, this));
     // Fields named by the application go through the masking generator; Vigil's own do not.
-    MaskingJsonProvider applicationFields =
-        new MaskingJsonProvider(
-            maskingDecorator(masker, sanitizer),
-            extraProviders.isEmpty()
-                ? new PlainApplicationFields(masker, sanitizer)
-                : event -> false);
+    MaskingJsonProvider applicationFields = policy.applicationFields(extraProviders.isEmpty());
     if (includeMdc) {
       applicationFields.addProvider(mdc);
     }
@@ -244,46 +224,12 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
     setProviders(providers);
   }
 
-  /** Cuts stack traces to the value limit through {@code ShortenedThrowableConverter}. */
-  private void limitStackTrace() {
-    if (maxValueLength == 0) {
-      return;
-    }
-    int limit = Math.max(maxValueLength, MIN_STACK_TRACE_LENGTH);
-    if (stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
-      if (shortened.getMaxLength() > limit) {
-        shortened.setMaxLength(limit);
-      }
-    } else {
-      addWarn(
-          "stack_trace is not cut to maxValueLength "
-              + maxValueLength
-              + ": the throwableConverter "
-              + stackTrace.getThrowableConverter().getClass().getName()
-              + " has no length limit; use net.logstash.logback.stacktrace"
-              + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
-    }
-  }
-
   private static void add(
       JsonProviders<ILoggingEvent> providers,
       AbstractFieldJsonProvider<ILoggingEvent> provider,
       String fieldName) {
     provider.setFieldName(fieldName);
     providers.addProvider(provider);
-  }
-
-  private static MaskingJsonGeneratorDecorator maskingDecorator(
-      @Nullable SensitiveFieldMasker masker, ValueSanitizer values) {
-    MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-    if (masker != null) {
-      decorator.addFieldMasker(masker);
-    }
-    if (!values.isIdentity()) {
-      decorator.addValueMasker(values);
-    }
-    decorator.start();
-    return decorator;
   }
 
   private static @Nullable String defaultServiceName() {
@@ -384,6 +330,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   /** Sets the converter that writes stack traces, such as {@code ShortenedThrowableConverter}. */
   public void setThrowableConverter(ThrowableHandlingConverter throwableConverter) {
     stackTrace.setThrowableConverter(throwableConverter);
+    throwableConverterSet = true;
   }
 
   /** Returns whether {@code stack_trace} is written as an array of lines. */

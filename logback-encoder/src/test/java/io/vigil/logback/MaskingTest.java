@@ -153,4 +153,33 @@ class MaskingTest {
       assertThat(event.get("password").asString()).isEqualTo("****");
     }
   }
+
+  @Test
+  void masksASecretInACausesMessageInTheStackTraceAndLeavesTracesWithoutOneAsTheyAre() {
+    try (LogbackFixture logback = LogbackFixture.load("seed.xml", dir)) {
+      logback
+          .logger("a")
+          .error(
+              "failed",
+              new RuntimeException("outer", new IllegalStateException("login pwd=hunter2")));
+      logback.logger("a").error("failed", new PasswordExpiredException("expired: renew now"));
+
+      String withSecret = logback.events().get(0).get("stack_trace").asString();
+      assertThat(withSecret)
+          .contains("Caused by: java.lang.IllegalStateException: login pwd=****")
+          .doesNotContain("hunter2");
+      assertThat(logback.events().get(1).get("stack_trace").asString())
+          .as("a class name with a sensitive word does not mask the message after it")
+          .contains("PasswordExpiredException: expired: renew now");
+    }
+  }
+
+  /** An exception whose class name holds a sensitive word. */
+  static final class PasswordExpiredException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PasswordExpiredException(String message) {
+      super(message);
+    }
+  }
 }

@@ -212,6 +212,18 @@ class VigilJsonEncoderTest {
   }
 
   @Test
+  void cutsAStackTraceOfTheDefaultConverterToTheValueLimitWithTheMarker() {
+    try (LogbackFixture logback = LogbackFixture.load("small-limit.xml", dir)) {
+      logback.logger("a").error("failed", new IllegalStateException("x".repeat(10_000)));
+
+      String stackTrace = logback.onlyEvent().get("stack_trace").asString();
+      assertThat(stackTrace)
+          .startsWith("java.lang.IllegalStateException: xxx")
+          .matches("java\\.lang\\.IllegalStateException: x{4063}\\.\\.\\.\\[truncated \\d+ chars]");
+    }
+  }
+
+  @Test
   void keepsTheValueLimitWhenTheStackTraceIsWrittenAsAnArray() {
     try (LogbackFixture logback = LogbackFixture.load("split-and-array.xml", dir)) {
       logback.logger("a").error("failed", new IllegalStateException("login pwd=hunter2"));

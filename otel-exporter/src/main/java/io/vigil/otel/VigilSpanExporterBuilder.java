@@ -33,6 +33,10 @@ public final class VigilSpanExporterBuilder {
   private int learningQueueSize = 64;
   private Duration idleCheckInterval = Duration.ofSeconds(1);
   private boolean eventTime;
+  private double learningCpuShare = DEFAULT_LEARNING_CPU_SHARE;
+
+  /** Default share of one core the learning thread may use. */
+  public static final double DEFAULT_LEARNING_CPU_SHARE = 0.25;
 
   VigilSpanExporterBuilder() {}
 
@@ -124,6 +128,21 @@ public final class VigilSpanExporterBuilder {
     return this;
   }
 
+  /**
+   * The share of one core the learning thread may use, in (0, 1]; default 0.25. Learning runs at
+   * over a million spans a second, so this leaves room for a quarter of a million; past that the
+   * learning queue fills and batches are skipped by learning (counted), never by the exporter. 1
+   * removes the limit.
+   */
+  public VigilSpanExporterBuilder learningCpuShare(double learningCpuShare) {
+    if (!(learningCpuShare > 0.0 && learningCpuShare <= 1.0)) {
+      throw new IllegalArgumentException(
+          "learningCpuShare must be in (0, 1] but was " + learningCpuShare);
+    }
+    this.learningCpuShare = learningCpuShare;
+    return this;
+  }
+
   /** The clock that tells learning time (unless in event time); default the SDK's. */
   public VigilSpanExporterBuilder clock(Clock clock) {
     this.clock = requireNonNull(clock, "clock");
@@ -151,7 +170,8 @@ public final class VigilSpanExporterBuilder {
         new SpanLearner(settings, graph, signalListener, meterProvider, counters, eventTime);
     long idleMillis = eventTime ? 0 : idleCheckInterval.toMillis();
     LearningLoop loop =
-        LearningLoop.create(learner, counters, clock, learningQueueSize, idleMillis);
+        LearningLoop.create(
+            learner, counters, clock, learningQueueSize, idleMillis, learningCpuShare);
     return new VigilSpanExporter(delegate, graph, loop, counters);
   }
 }

@@ -67,6 +67,9 @@ class AutoConfigurationTest {
             "otel.vigil.step must be a positive duration such as 500ms, 30s or 1m but was 'soon'");
     assertThatThrownBy(() -> configure(Map.of("otel.vigil.max.services", "-3")))
         .hasMessageContaining("otel.vigil.max.services must be an integer >= 1 but was '-3'");
+    assertThatThrownBy(() -> configure(Map.of("otel.vigil.learning.cpu.share", "0")))
+        .hasMessageContaining(
+            "otel.vigil.learning.cpu.share must be a number in (0, 1], such as 0.25, but was '0'");
     assertThatThrownBy(() -> configure(Map.of("otel.vigil.events.enabled", "yes")))
         .hasMessageContaining("otel.vigil.events.enabled must be true or false but was 'yes'");
   }

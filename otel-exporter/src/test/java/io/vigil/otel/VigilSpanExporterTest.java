@@ -150,6 +150,8 @@ class VigilSpanExporterTest {
         .hasMessageContaining("maxEdges must be >= 1 but was 0");
     assertThatThrownBy(() -> VigilSpanExporter.builder().learningQueueSize(-1))
         .hasMessageContaining("learningQueueSize");
+    assertThatThrownBy(() -> VigilSpanExporter.builder().learningCpuShare(1.5))
+        .hasMessageContaining("learningCpuShare must be in (0, 1] but was 1.5");
   }
 
   /** An exporter answering every export with one result, or throwing when it has none. */

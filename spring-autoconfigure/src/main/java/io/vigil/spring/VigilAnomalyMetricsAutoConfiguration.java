@@ -3,6 +3,7 @@ package io.vigil.spring;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.validate.ValidationException;
+import io.vigil.live.SignalListener;
 import io.vigil.micrometer.AnomalyListener;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
@@ -10,6 +11,8 @@ import io.vigil.micrometer.VigilMeterFilters;
 import io.vigil.spring.internal.AnomalyLogger;
 import io.vigil.spring.internal.AnomalyPropertiesConfigAdapter;
 import io.vigil.spring.internal.InvalidVigilProperty;
+import io.vigil.spring.internal.SignalFanOut;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,6 +24,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Adds {@link VigilAnomalyMeterRegistry} to the application's meter registries, as Spring Boot adds
@@ -46,8 +50,10 @@ public final class VigilAnomalyMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  VigilAnomalyConfig vigilAnomalyConfig(VigilAnomalyProperties properties) {
-    return new AnomalyPropertiesConfigAdapter(properties);
+  VigilAnomalyConfig vigilAnomalyConfig(
+      VigilAnomalyProperties properties, Environment environment) {
+    return new AnomalyPropertiesConfigAdapter(
+        properties, environment.getProperty("spring.application.name"));
   }
 
   @Bean
@@ -69,13 +75,18 @@ public final class VigilAnomalyMetricsAutoConfiguration {
       VigilAnomalyConfig config,
       Clock clock,
       VigilAnomalyProperties properties,
-      ObjectProvider<AnomalyListener> listeners) {
+      ObjectProvider<AnomalyListener> listeners,
+      ObjectProvider<SignalListener> signalListeners) {
     try {
       VigilAnomalyMeterRegistry.Builder builder =
           VigilAnomalyMeterRegistry.builder(config)
               .clock(clock)
               .watch(VigilMeterFilters.watchNames(properties.getWatch().toArray(String[]::new)));
       listeners.orderedStream().forEach(builder::listener);
+      List<SignalListener> live = signalListeners.orderedStream().toList();
+      if (!live.isEmpty()) {
+        builder.signalListener(SignalFanOut.of(live));
+      }
       return builder.build();
     } catch (ValidationException e) {
       throw InvalidVigilProperty.of(e);

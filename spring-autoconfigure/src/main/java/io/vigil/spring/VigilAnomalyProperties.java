@@ -1,10 +1,12 @@
 package io.vigil.spring;
 
+import io.vigil.micrometer.VigilMeterFilters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,23 +32,16 @@ public class VigilAnomalyProperties {
    * Name globs of the meters watched ({@code *} matches any run of characters): by default HTTP
    * server requests, JVM garbage collection and memory, and connection pools.
    */
-  private List<String> watch =
-      new ArrayList<>(
-          List.of(
-              "http.server.requests",
-              "jvm.gc.pause",
-              "jvm.gc.overhead",
-              "jvm.memory.used",
-              "jvm.memory.usage.after.gc",
-              "hikaricp.connections.*",
-              "jdbc.connections.*",
-              "r2dbc.pool.*"));
+  private List<String> watch = new ArrayList<>(VigilMeterFilters.DEFAULT_NAMES);
 
   /** How many meters are held and watched at most; further meters are refused and counted. */
   private int maxSeries = 10_000;
 
-  /** How long a series may stay idle before it is removed with its detector state. */
-  private Duration seriesExpiry = Duration.ofMinutes(15);
+  /**
+   * How long a series may stay idle before it is removed with its detector state; unset, 15 minutes
+   * or one step, whichever is longer.
+   */
+  private @Nullable Duration seriesExpiry;
 
   /** The percentile read from timers and summaries that publish it, a fraction in (0, 1). */
   private double percentile = 0.99;
@@ -118,13 +113,13 @@ public class VigilAnomalyProperties {
     this.maxSeries = maxSeries;
   }
 
-  /** Returns the idle time after which a series expires. */
-  public Duration getSeriesExpiry() {
+  /** Returns the idle time after which a series expires, or null for the library's. */
+  public @Nullable Duration getSeriesExpiry() {
     return seriesExpiry;
   }
 
   /** Sets the idle time after which a series expires. */
-  public void setSeriesExpiry(Duration seriesExpiry) {
+  public void setSeriesExpiry(@Nullable Duration seriesExpiry) {
     this.seriesExpiry = seriesExpiry;
   }
 

@@ -47,7 +47,22 @@ public final class VigilEndpointAutoConfiguration {
   VigilReportEndpoint vigilReportEndpoint(
       Environment environment, ObjectProvider<LiveIncidentAnalyzer> analyzer) {
     String service = environment.getProperty("spring.application.name", "application");
-    return new VigilReportEndpoint(() -> view(service, analyzer.getIfAvailable()));
+    return new VigilReportEndpoint(
+        () -> view(service, analyzer.getIfAvailable()),
+        sequence -> report(service, analyzer.getIfAvailable(), sequence));
+  }
+
+  private static @Nullable PageView report(
+      String service, @Nullable LiveIncidentAnalyzer analyzer, long sequence) {
+    if (analyzer == null) {
+      return null;
+    }
+    for (IncidentReport report : analyzer.reports()) {
+      if (report.sequence() == sequence) {
+        return PageViews.of(service, report);
+      }
+    }
+    return null;
   }
 
   private static PageView view(String service, @Nullable LiveIncidentAnalyzer analyzer) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.live.LiveIncidentAnalyzer;
+import io.vigil.live.SignalListener;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -167,6 +171,44 @@ class VigilAnomalyMetricsAutoConfigurationTest {
   @Test
   void recentAnomaliesListenToTheRegistry() {
     runner.run(context -> assertThat(context).hasSingleBean(RecentAnomalies.class));
+  }
+
+  @Test
+  void eachStepsSignalsReachTheLiveAnalyzerUnderTheApplicationsName() {
+    runner
+        .withConfiguration(AutoConfigurations.of(VigilLiveAutoConfiguration.class))
+        .withUserConfiguration(Listeners.class)
+        .withPropertyValues("spring.application.name=orders")
+        .run(
+            context -> {
+              MockClock clock = context.getBean(MockClock.class);
+              VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+              vigil.timer("http.server.requests", "uri", "/a").record(Duration.ofMillis(20));
+              clock.add(Duration.ofMinutes(10));
+              vigil.close(); // publishes the step that ended
+              assertThat(context.getBean(LiveIncidentAnalyzer.class).counts().points())
+                  .isPositive();
+              List<String> seen = context.getBean("seen", List.class);
+              assertThat(seen).isNotEmpty().allMatch(s -> s.startsWith("orders "));
+            });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Listeners {
+    @Bean
+    MockClock micrometerClock() {
+      return new MockClock();
+    }
+
+    @Bean
+    List<String> seen() {
+      return new java.util.concurrent.CopyOnWriteArrayList<>();
+    }
+
+    @Bean
+    SignalListener recorder(List<String> seen) {
+      return (service, signal, time, value) -> seen.add(service + " " + signal);
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

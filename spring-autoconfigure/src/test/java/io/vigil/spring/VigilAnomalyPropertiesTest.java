@@ -22,7 +22,7 @@ class VigilAnomalyPropertiesTest {
     assertThat(properties.getDetector()).isEqualTo(library.detector());
     assertThat(properties.getDetectorSettings()).isEqualTo(library.detectorSettings());
     assertThat(properties.getMaxSeries()).isEqualTo(library.maxSeries());
-    assertThat(properties.getSeriesExpiry()).isEqualTo(library.seriesExpiry());
+    assertThat(properties.getSeriesExpiry()).as("unset: the library's").isNull();
     assertThat(properties.getPercentile()).isEqualTo(library.percentile());
     assertThat(properties.getSignals())
         .containsExactlyInAnyOrderElementsOf(
@@ -65,6 +65,12 @@ class VigilAnomalyPropertiesTest {
     assertThat(adapted.signals().stream().map(Signal::tagValue).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("rate", "max");
     assertThat(adapted.serviceTag()).isEqualTo("app");
+  }
+
+  @Test
+  void unsetSeriesExpiryFollowsALongStepAsTheLibrarysDoes() {
+    properties.setStep(Duration.ofHours(1));
+    assertThat(new AnomalyPropertiesConfigAdapter(properties).seriesExpiry()).hasHours(1);
   }
 
   @Test

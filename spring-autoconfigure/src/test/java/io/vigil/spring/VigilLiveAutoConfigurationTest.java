@@ -37,14 +37,7 @@ class VigilLiveAutoConfigurationTest {
               assertThat(context).hasSingleBean(ReportLogger.class);
               LiveIncidentAnalyzer analyzer = context.getBean(LiveIncidentAnalyzer.class);
               List<Object> reports = context.getBean("reports", List.class);
-              long t = 1_000_000L;
-              for (int i = 0; i < 40; i++, t += 1000) {
-                analyzer.onSignal("db", "latency", t, 10 + (i % 3) * 0.1);
-              }
-              for (int i = 0; i < 4; i++, t += 1000) {
-                analyzer.onSignal("db", "latency", t, 500);
-              }
-              analyzer.advance(t + 60_000);
+              LiveFixtures.spike(analyzer, "latency", "db");
               assertThat(analyzer.reports()).isNotEmpty();
               assertThat(reports).isNotEmpty();
             });

@@ -38,14 +38,7 @@ class VigilOtelEventsAutoConfigurationTest {
             context -> {
               assertThat(context).hasSingleBean(VigilEventEmitter.class);
               LiveIncidentAnalyzer analyzer = context.getBean(LiveIncidentAnalyzer.class);
-              long t = 1_000_000L;
-              for (int i = 0; i < 40; i++, t += 1000) {
-                analyzer.onSignal("db", "latency", t, 10 + (i % 3) * 0.1);
-              }
-              for (int i = 0; i < 4; i++, t += 1000) {
-                analyzer.onSignal("db", "latency", t, 500);
-              }
-              analyzer.advance(t + 60_000);
+              LiveFixtures.spike(analyzer, "latency", "db");
               assertThat(analyzer.reports()).isNotEmpty();
               context.getBean(SdkLoggerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
               assertThat(

@@ -4,11 +4,10 @@ import io.vigil.detect.AnomalyDetector;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,11 +32,7 @@ public final class DetectCommand implements Callable<Integer> {
       description = "Detector to run (default: ${DEFAULT-VALUE}); the detectors are listed below.")
   String detector;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A detector setting, repeatable: --set window=500 --set threshold=4.")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SetOption settings;
 
   @Parameters(index = "0", paramLabel = "INPUT.csv", description = "CSV file with timestamp,value.")
   Path input;
@@ -59,7 +54,7 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AnomalyDetector instance = DetectorChoice.configure(detector, settings).get();
+    AnomalyDetector instance = DetectorChoice.configure(detector, settings.values()).get();
     if (output == null) {
       // Streamed: memory stays flat whatever the input's size; a failed write stops the run.
       Writer out = StandardOutput.failFast(spec.commandLine().getOut());

@@ -39,20 +39,15 @@ public final class SeriesReader implements Closeable {
     try {
       millis = Timestamps.parseMillis(fields[0]);
     } catch (DateTimeException e) {
-      throw csv.error("timestamp '" + fields[0] + "' is not " + Timestamps.EXPECTED);
+      throw csv.error(0, "timestamp '" + fields[0] + "' is not " + Timestamps.EXPECTED);
     }
     double number;
     try {
-      number = Double.parseDouble(fields[1]);
+      number = Numbers.parse(fields[1]);
     } catch (NumberFormatException e) {
-      throw csv.error("value '" + fields[1] + "' is not a number");
+      throw csv.error(1, "value '" + fields[1] + "' is not a number");
     }
     return new SeriesRow(fields[0], fields[1], millis, number);
-  }
-
-  /** An input error about the current row, naming the file and line. */
-  public InputException error(String problem) {
-    return csv.error(problem);
   }
 
   @Override

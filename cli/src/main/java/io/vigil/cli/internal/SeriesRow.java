@@ -7,6 +7,7 @@ package io.vigil.cli.internal;
  * @param timestamp the timestamp as written in the file
  * @param value the value as written in the file
  * @param timestampMillis the timestamp in epoch milliseconds
- * @param number the value as a number (NaN and infinities are passed on for the detector to skip)
+ * @param number the value as a number (an overflow to infinity is passed on for the detector to
+ *     skip)
  */
 public record SeriesRow(String timestamp, String value, long timestampMillis, double number) {}

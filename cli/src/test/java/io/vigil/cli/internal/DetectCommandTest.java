@@ -109,7 +109,7 @@ class DetectCommandTest {
         .isEqualTo(
             "vigil: "
                 + input
-                + " line 1: header 'time,value' has no column 'timestamp';"
+                + ":1:1: header 'time,value' has no column 'timestamp';"
                 + " expected a header with timestamp,value");
     assertThat(run.out()).isEmpty();
   }
@@ -119,7 +119,7 @@ class DetectCommandTest {
     Path input = write("in.csv", "");
     CliRun run = CliRun.of("detect", "--detector", "zscore", input.toString());
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains(input + " line 1: empty file");
+    assertThat(run.err()).contains(input + ":1:1: empty file");
   }
 
   @Test
@@ -130,7 +130,7 @@ class DetectCommandTest {
     CliRun run = CliRun.of("detect", "--detector", "zscore", input + "", "-o", output + "");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err().strip())
-        .isEqualTo("vigil: " + input + " line 4: value 'abc' is not a number");
+        .isEqualTo("vigil: " + input + ":4:2: value 'abc' is not a number");
     assertThat(output).doesNotExist();
     assertThat(filesIn(dir)).containsExactly("in.csv");
   }
@@ -145,7 +145,7 @@ class DetectCommandTest {
         .isEqualTo(
             "vigil: "
                 + input
-                + " line 2: timestamp 'not-a-time' is not "
+                + ":2:1: timestamp 'not-a-time' is not "
                 + "yyyy-MM-dd HH:mm:ss (UTC), ISO-8601 or epoch milliseconds");
     assertThat(Files.readString(output)).isEqualTo("precious\n");
     assertThat(filesIn(dir)).containsExactlyInAnyOrder("in.csv", "out.csv");
@@ -168,8 +168,42 @@ class DetectCommandTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err().strip())
         .isEqualTo(
-            "vigil: " + input + " line 2: row '2024-01-01 00:00:00,1,7' has 3 fields; expected 2");
+            "vigil: "
+                + input
+                + ":2:1: row '2024-01-01 00:00:00,1,7' has 3 fields; expected 2 as in the header");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void numbersAreStrict() throws IOException {
+    for (String bad : List.of("1d", "2f", "0x1p3", "NaN", "Infinity", "1_0")) {
+      Path input = write("in.csv", "timestamp,value\n2024-01-01 00:00:00," + bad + "\n");
+      CliRun run = CliRun.of("detect", "--detector", "zscore", input.toString());
+      assertThat(run.code()).as(bad).isEqualTo(2);
+      assertThat(run.err())
+          .isEqualTo("vigil: " + input + ":2:2: value '" + bad + "' is not a number\n");
+    }
+  }
+
+  @Test
+  void readsQuotedFieldsAndNamesTheLineOfBadCsv() throws IOException {
+    Path input =
+        write(
+            "in.csv",
+            "\"timestamp\",\"value\"\n\"2024-01-01 00:00:00\",\"1.5\"\n\n\"2024-01-01 01:00:00\",2\n");
+    CliRun ok = CliRun.of("detect", "--detector", "zscore", input.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out().lines())
+        .hasSize(3)
+        .element(1)
+        .asString()
+        .startsWith("2024-01-01 00:00:00,1.5,");
+    Path broken =
+        write("broken.csv", "timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 01:00:00,\"2\n");
+    CliRun bad = CliRun.of("detect", "--detector", "zscore", broken.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("vigil: " + broken + ":3:1: not valid CSV: ");
+    assertThat(bad.err().lines()).hasSize(1);
   }
 
   @Test
@@ -187,6 +221,30 @@ class DetectCommandTest {
     assertThat(value.code()).isEqualTo(2);
     assertThat(value.err())
         .contains("setting 'window' must be an integer in [2, 1000000] but was -1");
+  }
+
+  @Test
+  void aSettingThatWouldAllocatePastItsBoundIsBadInputNamingTheBound() throws IOException {
+    Path input = write("in.csv", NAB_ROWS);
+    int checked = 0;
+    for (DetectorType type : DetectorCatalog.all()) {
+      for (String key : type.defaults().keySet()) {
+        if (!key.equals("window") && !key.equals("trees") && !key.equals("sample-size")) {
+          continue;
+        }
+        CliRun run =
+            CliRun.of(
+                "detect", "--detector", type.name(), "--set", key + "=2147483647", input + "");
+        assertThat(run.code()).as(type.name() + " " + key + ": " + run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as(run.err()).hasSize(1);
+        assertThat(run.err())
+            .contains(key)
+            .contains("2147483647")
+            .containsPattern("in \\[\\d+, \\d+]");
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.vigil.logback.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * {@code jq} reject) as {@code \uFFFD}, the replacement character, in place: both escapes are six
  * bytes. Escaped surrogate pairs and escaped backslashes are left alone.
  *
- * <p>One pass over the bytes, no allocation: an escape split between two writes is held back (at
- * most eleven bytes) until the next write or the flush that ends the event. Reused per thread,
- * connected to the target stream for one event at a time.
+ * <p>One pass over the bytes, eight at a time where there is no backslash, no allocation: an escape
+ * split between two writes is held back (at most eleven bytes) until the next write or the flush
+ * that ends the event. Reused per thread, connected to the target stream for one event at a time.
  */
 public final class LoneSurrogateRepair extends OutputStream {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] REPLACEMENT = {'\\', 'u', 'F', 'F', 'F', 'D'};
 
@@ -87,9 +93,18 @@ public final class LoneSurrogateRepair extends OutputStream {
   private static int repair(byte[] bytes, int from, int to, boolean last) {
     int i = from;
     while (i < to) {
-      if (bytes[i] != '\\') {
+      if (i + Long.BYTES <= to) {
+        long backslashes = backslashes((long) LONGS.get(bytes, i));
+        if (backslashes == 0) {
+          i += Long.BYTES;
+          continue;
+        }
+        i += Long.numberOfTrailingZeros(backslashes) >>> 3; // to the first backslash
+      } else if (bytes[i] != '\\') {
         i++;
-      } else if (i + 1 < to && bytes[i + 1] != 'u') {
+        continue;
+      }
+      if (i + 1 < to && bytes[i + 1] != 'u') {
         i += 2; // \\ \" \n ...: the escaped byte never starts an escape
       } else if (i + 6 > to) {
         return last ? to : i;
@@ -111,6 +126,13 @@ public final class LoneSurrogateRepair extends OutputStream {
       }
     }
     return to;
+  }
+
+  /** The top bit of each of the eight bytes of {@code word} that is a backslash, else 0. */
+  private static long backslashes(long word) {
+    long x = word ^ 0x5C5C5C5C5C5C5C5CL; // a backslash byte becomes 0
+    long low7 = 0x7F7F7F7F7F7F7F7FL;
+    return ~(((x & low7) + low7) | x | low7);
   }
 
   /** Whether the bytes from {@code from} to {@code to} may begin a low-surrogate escape. */

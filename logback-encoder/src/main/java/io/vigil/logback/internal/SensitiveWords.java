@@ -14,6 +14,9 @@ public final class SensitiveWords {
 
   private final char[][] words;
 
+  /** Which characters (lower case, below 128) start a word: most positions start none. */
+  private final boolean[] firstLetters = new boolean[128];
+
   /**
    * Creates the set of words.
    *
@@ -35,6 +38,11 @@ public final class SensitiveWords {
       normalized.add(letters.toCharArray());
     }
     this.words = normalized.toArray(new char[0][]);
+    for (char[] word : this.words) {
+      if (word[0] < firstLetters.length) {
+        firstLetters[word[0]] = true;
+      }
+    }
   }
 
   /** Returns whether there are no words at all. */
@@ -47,9 +55,13 @@ public final class SensitiveWords {
    * one of the words.
    */
   public boolean containsAny(CharSequence text, int from, int to) {
-    for (char[] word : words) {
-      for (int start = from; start + word.length <= to; start++) {
-        if (matchesAt(text, start, to, word)) {
+    for (int start = from; start < to; start++) {
+      char first = lowerCase(text.charAt(start));
+      if (first < firstLetters.length && !firstLetters[first]) {
+        continue;
+      }
+      for (char[] word : words) {
+        if (word[0] == first && start + word.length <= to && matchesAt(text, start, to, word)) {
           return true;
         }
       }
@@ -59,20 +71,24 @@ public final class SensitiveWords {
 
   /** Whether {@code word} occurs in {@code text} from {@code start}, skipping separators. */
   private static boolean matchesAt(CharSequence text, int start, int end, char[] word) {
-    int position = start;
-    for (int i = 0; i < word.length; i++) {
+    int position = start + 1;
+    for (int i = 1; i < word.length; i++) {
       while (position < end && isSeparator(text.charAt(position))) {
-        if (i == 0) {
-          return false;
-        }
         position++;
       }
-      if (position >= end || Character.toLowerCase(text.charAt(position)) != word[i]) {
+      if (position >= end || lowerCase(text.charAt(position)) != word[i]) {
         return false;
       }
       position++;
     }
     return true;
+  }
+
+  private static char lowerCase(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+    }
+    return Character.toLowerCase(c);
   }
 
   private static boolean isSeparator(char c) {

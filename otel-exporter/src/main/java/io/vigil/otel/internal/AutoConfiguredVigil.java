@@ -78,7 +78,8 @@ final class AutoConfiguredVigil implements SpanExporter, AutoConfigureListener {
             .maxServices(learner.maxServices())
             .maxEdges(learner.maxEdges())
             .maxOperationsPerService(learner.maxOperationsPerService())
-            .learningQueueSize(properties.learningQueueSize());
+            .learningQueueSize(properties.learningQueueSize())
+            .learningCpuShare(properties.learningCpuShare());
     if (analyzer != null) {
       builder.signalListener(analyzer);
     }

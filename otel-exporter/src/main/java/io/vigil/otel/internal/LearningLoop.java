@@ -27,16 +27,19 @@ public abstract class LearningLoop {
    * @param queueSize batches the queue holds; 0 learns inline on the exporting thread
    * @param idleCheckMillis how often steps are closed and pending spans expired while no spans
    *     come, 0 for never (steps then close only as spans or {@link #advance} move time)
+   * @param cpuShare the share of one core the learning thread may use (0..1]; inline learning is
+   *     not limited
    */
   public static LearningLoop create(
       SpanLearner learner,
       LearningCounters counters,
       Clock clock,
       int queueSize,
-      long idleCheckMillis) {
+      long idleCheckMillis,
+      double cpuShare) {
     return queueSize == 0
         ? new InlineLearning(learner, counters, clock, idleCheckMillis)
-        : new ThreadedLearning(learner, counters, clock, queueSize, idleCheckMillis);
+        : new ThreadedLearning(learner, counters, clock, queueSize, idleCheckMillis, cpuShare);
   }
 
   /** Hands a batch (already copied, never changed again) to learning; never blocks or throws. */

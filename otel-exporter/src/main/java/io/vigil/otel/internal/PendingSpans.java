@@ -1,5 +1,6 @@
 package io.vigil.otel.internal;
 
+import io.opentelemetry.api.common.Attributes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,27 +9,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spans waiting for their other side, keyed as the Collector's servicegraph store keys them: a
- * client by (trace id, its span id), a server by (trace id, its parent span id). Bounded in number;
- * each waits at most the TTL, oldest first, since entries are kept in arrival order and the
- * learner's clock never goes back. Not thread-safe: the learner owns it.
+ * client by (trace id, its span id), a server by (trace id, its parent span id). The map is keyed
+ * by the span id alone, whose string caches its hash, and the trace id is checked on a hit: no key
+ * object is allocated per span. Bounded in number; each waits at most the TTL, oldest first, since
+ * entries are kept in arrival order and the learner's clock never goes back. Not thread-safe: the
+ * learner owns it.
  */
 final class PendingSpans {
 
-  /** The pairing key; records hash the two ids, whose hashes strings cache. */
-  record Key(String traceId, String spanId) {}
-
-  /** One side of a call, waiting. */
+  /**
+   * One side of a call, waiting; a client keeps its span's attributes (to name its peer should it
+   * expire), which the span shares, so holding them copies nothing.
+   */
   record Side(
-      Key key,
+      String traceId,
+      String spanId,
       boolean client,
       String service,
-      @Nullable String peer,
+      @Nullable Attributes attributes,
       ConnectionType type,
       long durationNanos,
       boolean error,
       long arrivedMillis) {}
 
-  private final Map<Key, Side> waiting = new LinkedHashMap<>();
+  private final Map<String, Side> waiting = new LinkedHashMap<>();
   private final int maxSize;
   private final long ttlMillis;
 
@@ -37,9 +41,14 @@ final class PendingSpans {
     this.ttlMillis = ttlMillis;
   }
 
-  /** Removes and returns the other side waiting under the key, if any. */
-  @Nullable Side take(Key key) {
-    return waiting.remove(key);
+  /** Removes and returns the other side waiting under (trace id, span id), if any. */
+  @Nullable Side take(String traceId, String spanId) {
+    Side side = waiting.get(spanId);
+    if (side == null || !side.traceId().equals(traceId)) {
+      return null;
+    }
+    waiting.remove(spanId);
+    return side;
   }
 
   /** Holds a side until its partner comes; false, holding nothing, when the store is full. */
@@ -47,7 +56,7 @@ final class PendingSpans {
     if (waiting.size() >= maxSize) {
       return false;
     }
-    waiting.put(side.key(), side);
+    waiting.put(side.spanId(), side);
     return true;
   }
 

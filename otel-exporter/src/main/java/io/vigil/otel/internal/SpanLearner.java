@@ -150,11 +150,13 @@ public final class SpanLearner {
         operation.record(duration, error);
       }
     }
-    PendingSpans.Key key = serverKey(span, type);
+    SpanContext key = serverKey(span, type);
     if (key == null) {
       return;
     }
-    PendingSpans.Side client = pending.take(key);
+    String traceId = key.getTraceId();
+    String spanId = key.getSpanId();
+    PendingSpans.Side client = pending.take(traceId, spanId);
     if (client != null) {
       call(
           client.service(),
@@ -166,19 +168,21 @@ public final class SpanLearner {
           error);
       return;
     }
-    hold(new PendingSpans.Side(key, false, service, null, type, duration, error, nowMillis));
+    hold(
+        new PendingSpans.Side(
+            traceId, spanId, false, service, null, type, duration, error, nowMillis));
   }
 
-  private static PendingSpans.@Nullable Key serverKey(SpanData span, ConnectionType type) {
+  /** The client's context a server span answers: its parent, or a consumer's first link. */
+  private static @Nullable SpanContext serverKey(SpanData span, ConnectionType type) {
     if (type == ConnectionType.MESSAGING_SYSTEM) {
       List<LinkData> links = span.getLinks();
       if (!links.isEmpty()) {
-        SpanContext producer = links.get(0).getSpanContext();
-        return new PendingSpans.Key(producer.getTraceId(), producer.getSpanId());
+        return links.get(0).getSpanContext();
       }
     }
     SpanContext parent = span.getParentSpanContext();
-    return parent.isValid() ? new PendingSpans.Key(span.getTraceId(), parent.getSpanId()) : null;
+    return parent.isValid() ? parent : null;
   }
 
   private void client(SpanData span, String service, long duration, ConnectionType type) {
@@ -191,15 +195,18 @@ public final class SpanLearner {
         return;
       }
     }
-    PendingSpans.Key key = new PendingSpans.Key(span.getTraceId(), span.getSpanId());
-    PendingSpans.Side server = pending.take(key);
+    SpanContext self = span.getSpanContext();
+    String traceId = self.getTraceId();
+    String spanId = self.getSpanId();
+    PendingSpans.Side server = pending.take(traceId, spanId);
     if (server != null) {
       call(
           service, server.service(), type, duration, error, server.durationNanos(), server.error());
       return;
     }
-    String peer = PeerNames.peer(attributes);
-    hold(new PendingSpans.Side(key, true, service, peer, type, duration, error, nowMillis));
+    hold(
+        new PendingSpans.Side(
+            traceId, spanId, true, service, attributes, type, duration, error, nowMillis));
   }
 
   private void hold(PendingSpans.Side side) {
@@ -216,7 +223,8 @@ public final class SpanLearner {
     ServiceSeries series = windows.service(side.service());
     if (side.client()) {
       counters.expiredClientSpans++;
-      String peer = side.peer();
+      Attributes attributes = side.attributes();
+      String peer = attributes == null ? null : PeerNames.peer(attributes);
       if (peer != null) {
         call(
             side.service(),

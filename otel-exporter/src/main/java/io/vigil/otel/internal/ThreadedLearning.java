@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Learning on one daemon thread behind a bounded queue of batches: the exporting thread only
@@ -27,6 +28,7 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
 
   private final BlockingQueue<Object> queue;
   private final long idleMillis;
+  private final double cpuShare;
   private final Queue<Flush> flushes = new ConcurrentLinkedQueue<>();
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -36,10 +38,16 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
   private volatile boolean stopping;
 
   ThreadedLearning(
-      SpanLearner learner, LearningCounters counters, Clock clock, int capacity, long idleMillis) {
+      SpanLearner learner,
+      LearningCounters counters,
+      Clock clock,
+      int capacity,
+      long idleMillis,
+      double cpuShare) {
     super(learner, counters, clock);
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.idleMillis = idleMillis;
+    this.cpuShare = cpuShare;
     this.thread = new Thread(this, "vigil-span-learner");
     thread.setDaemon(true);
     thread.start();
@@ -106,15 +114,32 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
   @SuppressWarnings("unchecked")
   private void handle(Object item) {
     if (item instanceof List<?> spans) {
+      long start = System.nanoTime();
       learnSafely((List<SpanData>) spans);
       learned++;
       completeFlushes();
+      rest(System.nanoTime() - start);
     } else if (item instanceof Advance advance) {
       advanceSafely(advance.nowMillis());
     } else if (item == null) {
       advanceSafely(nowMillis());
     } else {
       completeFlushes();
+    }
+  }
+
+  /**
+   * Keeps the thread within its share of one core: after learning for {@code spentNanos} it rests
+   * long enough that learning is at most {@code cpuShare} of the time. When spans come faster than
+   * that, the queue fills and batches are dropped from learning (counted), so a saturated pipeline
+   * never hands Vigil more than its share of the CPU the application runs on.
+   */
+  private void rest(long spentNanos) {
+    if (cpuShare < 1.0) {
+      long restNanos = (long) (spentNanos * (1.0 - cpuShare) / cpuShare);
+      if (restNanos > 0) {
+        LockSupport.parkNanos(this, restNanos);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
  *
  * @param learner the learner's step, wait and caps
  * @param learningQueueSize batches waiting for the learning thread
+ * @param learningCpuShare share of one core the learning thread may use
  * @param analyzerEnabled whether an incident analyzer ranks the learned signals
  * @param settle how long an incident must be quiet before it is reported
  * @param history points of history kept per signal by the analyzer
@@ -18,6 +19,7 @@ import java.time.Duration;
 public record VigilProperties(
     LearnerSettings learner,
     int learningQueueSize,
+    double learningCpuShare,
     boolean analyzerEnabled,
     Duration settle,
     int history,
@@ -40,6 +42,7 @@ public record VigilProperties(
     return new VigilProperties(
         learner,
         count(config, "learning.queue.size", 64, 1),
+        share(config, "learning.cpu.share", 0.25),
         flag(config, "analyzer.enabled", true),
         duration(config, "analyzer.settle", Duration.ofMinutes(5)),
         count(config, "analyzer.history", 120, 20),
@@ -83,6 +86,23 @@ public record VigilProperties(
     }
     throw new ConfigurationException(
         PREFIX + key + " must be an integer >= " + min + " but was '" + value + "'");
+  }
+
+  private static double share(ConfigProperties config, String key, double fallback) {
+    String value = config.getString(PREFIX + key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      double parsed = Double.parseDouble(value.trim());
+      if (parsed > 0.0 && parsed <= 1.0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(
+        PREFIX + key + " must be a number in (0, 1], such as 0.25, but was '" + value + "'");
   }
 
   private static boolean flag(ConfigProperties config, String key, boolean fallback) {

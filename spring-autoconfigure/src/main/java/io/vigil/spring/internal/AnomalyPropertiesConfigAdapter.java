@@ -14,10 +14,21 @@ import org.jspecify.annotations.Nullable;
 public final class AnomalyPropertiesConfigAdapter implements VigilAnomalyConfig {
 
   private final VigilAnomalyProperties properties;
+  private final @Nullable String serviceName;
 
-  /** Adapts these bound properties. */
+  /** Adapts these bound properties, with the library's default service name. */
   public AnomalyPropertiesConfigAdapter(VigilAnomalyProperties properties) {
+    this(properties, null);
+  }
+
+  /**
+   * Adapts these bound properties; {@code serviceName} (from {@code spring.application.name}) names
+   * the service of the registry's signals.
+   */
+  public AnomalyPropertiesConfigAdapter(
+      VigilAnomalyProperties properties, @Nullable String serviceName) {
     this.properties = properties;
+    this.serviceName = serviceName;
   }
 
   @Override
@@ -33,6 +44,7 @@ public final class AnomalyPropertiesConfigAdapter implements VigilAnomalyConfig 
       case "signals" ->
           properties.getSignals() == null ? null : String.join(",", properties.getSignals());
       case "serviceTag" -> properties.getServiceTag();
+      case "serviceName" -> serviceName;
       default -> null;
     };
   }

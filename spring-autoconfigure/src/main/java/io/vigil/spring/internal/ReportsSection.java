@@ -10,9 +10,12 @@ import java.util.Map;
 
 /**
  * The endpoint's {@code reports} section: the analyzer's latest reports, newest first, with its
- * counts and recent anomalies.
+ * counts and its latest anomalies from every source.
  */
 public final class ReportsSection implements VigilEndpointSection {
+
+  /** How many of the analyzer's recent anomalies the section shows, newest last. */
+  static final int RECENT_ANOMALIES = 100;
 
   private final LiveIncidentAnalyzer analyzer;
 
@@ -36,6 +39,10 @@ public final class ReportsSection implements VigilEndpointSection {
       newestFirst.add(describe(reports.get(i)));
     }
     out.put("reports", newestFirst);
+    List<io.vigil.rca.Anomaly> anomalies = analyzer.recentAnomalies();
+    out.put(
+        "recentAnomalies",
+        anomalies.subList(Math.max(0, anomalies.size() - RECENT_ANOMALIES), anomalies.size()));
     return out;
   }
 

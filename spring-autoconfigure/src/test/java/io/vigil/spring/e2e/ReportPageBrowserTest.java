@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.rca.CallGraph;
+import io.vigil.spring.LiveFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -43,16 +44,7 @@ class ReportPageBrowserTest {
   void aHostileServiceNameRendersAsTextAndRunsNothing() throws Exception {
     graph.recordCall("web", EVIL, 12, false);
     graph.recordCall("web", EVIL, 900, true);
-    long t = 1_000_000L;
-    for (int i = 0; i < 40; i++, t += 1000) {
-      analyzer.onSignal(EVIL, "server.latency.p99", t, 10 + (i % 3) * 0.2);
-      analyzer.onSignal("web", "server.latency.p99", t, 20 + (i % 2) * 0.2);
-    }
-    for (int i = 0; i < 4; i++, t += 1000) {
-      analyzer.onSignal(EVIL, "server.latency.p99", t, 800);
-      analyzer.onSignal("web", "server.latency.p99", t, 820);
-    }
-    analyzer.advance(t + 60_000);
+    LiveFixtures.spike(analyzer, "server.latency.p99", EVIL, "web");
     assertThat(analyzer.reports()).isNotEmpty();
 
     try (Browser browser = Browser.start()) {

@@ -4,6 +4,7 @@ import io.vigil.cli.internal.DetectorChoice;
 import io.vigil.cli.internal.DetectorRunner;
 import io.vigil.cli.internal.InputException;
 import io.vigil.cli.internal.OutputFile;
+import io.vigil.cli.internal.SetOption;
 import io.vigil.detect.AnomalyDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +12,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,11 +45,7 @@ final class NabRunCommand implements Callable<Integer> {
       description = "Detector from the catalog (vigil detect --help lists them).")
   String detector;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A detector setting, repeatable.")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SetOption settings;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Results directory.")
   Path out;
@@ -61,7 +57,7 @@ final class NabRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Supplier<AnomalyDetector> detectors = DetectorChoice.configure(detector, settings);
+    Supplier<AnomalyDetector> detectors = DetectorChoice.configure(detector, settings.values());
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new InputException("--out " + out + ": not a directory; expected a results directory");
     }

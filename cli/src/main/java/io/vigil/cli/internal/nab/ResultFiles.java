@@ -1,6 +1,7 @@
 package io.vigil.cli.internal.nab;
 
 import io.vigil.cli.internal.CsvReader;
+import io.vigil.cli.internal.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,12 +49,12 @@ public final class ResultFiles {
           throw csv.error("more rows than the data file's " + rows);
         }
         try {
-          scores[n++] = Double.parseDouble(row[0]);
+          scores[n++] = Numbers.parse(row[0]);
         } catch (NumberFormatException e) {
-          throw csv.error("anomaly_score '" + row[0] + "' is not a number");
+          throw csv.error(0, "anomaly_score '" + row[0] + "' is not a number");
         }
         if (!(scores[n - 1] >= 0 && scores[n - 1] <= 1)) {
-          throw csv.error("anomaly_score '" + row[0] + "' is not in [0, 1]");
+          throw csv.error(0, "anomaly_score '" + row[0] + "' is not in [0, 1]");
         }
       }
       if (n != rows) {

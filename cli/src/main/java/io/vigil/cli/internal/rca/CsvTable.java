@@ -1,54 +1,34 @@
 package io.vigil.cli.internal.rca;
 
+import io.vigil.cli.internal.CsvReader;
 import io.vigil.cli.internal.InputException;
-import java.io.BufferedReader;
+import io.vigil.cli.internal.Numbers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small CSV file read whole: a header and rows of unquoted fields, as the RCA datasets have.
+ * A small CSV file read whole, as the RCA datasets are, through {@link CsvReader}: the same parser
+ * and the same {@code file:line:column} errors as every other CSV input.
  *
  * @param file where it was read from, for messages
  * @param header the column names
  * @param rows the data rows, each as long as the header
+ * @param lines the line each row starts on, for messages
  */
-record CsvTable(Path file, List<String> header, List<String[]> rows) {
+record CsvTable(Path file, List<String> header, List<String[]> rows, long[] lines) {
 
   static CsvTable read(Path file) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String first = reader.readLine();
-      if (first == null) {
-        throw new InputException(file + ": empty file, expected a header line");
-      }
-      List<String> header = Arrays.asList(first.strip().split(",", -1));
+    try (CsvReader csv = CsvReader.openAll(file)) {
       List<String[]> rows = new ArrayList<>();
-      String line;
-      int lineNumber = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] fields = line.strip().split(",", -1);
-        if (fields.length != header.size()) {
-          throw new InputException(
-              file
-                  + ":"
-                  + lineNumber
-                  + ": "
-                  + fields.length
-                  + " fields, expected "
-                  + header.size()
-                  + " as in the header");
-        }
-        rows.add(fields);
+      List<Long> lines = new ArrayList<>();
+      for (String[] row = csv.next(); row != null; row = csv.next()) {
+        rows.add(row);
+        lines.add(csv.line());
       }
-      return new CsvTable(file, List.copyOf(header), rows);
+      return new CsvTable(
+          file, csv.header(), rows, lines.stream().mapToLong(Long::longValue).toArray());
     } catch (IOException e) {
       throw new InputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -57,39 +37,38 @@ record CsvTable(Path file, List<String> header, List<String[]> rows) {
   int column(String name) {
     int index = header.indexOf(name);
     if (index < 0) {
-      throw new InputException(file + ": no column '" + name + "' in the header " + header);
+      throw new InputException(file + ":1:1: no column '" + name + "' in the header " + header);
     }
     return index;
   }
 
-  /** The field as a number; empty or non-numeric fields are NaN (skipped by every analysis). */
+  /** The field as a number; an empty or non-numeric field is NaN (skipped by every analysis). */
   double number(int row, int column) {
     String field = rows.get(row)[column];
-    if (field.isEmpty()) {
-      return Double.NaN;
-    }
     try {
-      return Double.parseDouble(field);
+      return field.isEmpty() ? Double.NaN : Numbers.parse(field);
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
   }
 
-  /** The field as a whole number, failing with the file, line and value when it is not one. */
+  /** The field as a whole number, failing with the file, line and column when it is not one. */
   long wholeNumber(int row, int column) {
     String field = rows.get(row)[column];
+    double v;
     try {
-      return (long) Double.parseDouble(field);
+      v = Numbers.parse(field);
     } catch (NumberFormatException e) {
-      throw new InputException(
-          file
-              + ":"
-              + (row + 2)
-              + ": '"
-              + field
-              + "' in column "
-              + header.get(column)
-              + " is not a number");
+      v = Double.NaN;
     }
+    if (v != Math.rint(v) || Math.abs(v) > 0x1p53) {
+      throw error(row, column, header.get(column) + " '" + field + "' is not a whole number");
+    }
+    return (long) v;
+  }
+
+  /** An input error about one field, naming the file, line and column. */
+  InputException error(int row, int column, String problem) {
+    return new InputException(file + ":" + lines[row] + ":" + (column + 1) + ": " + problem);
   }
 }

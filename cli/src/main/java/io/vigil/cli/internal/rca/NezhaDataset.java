@@ -1,6 +1,7 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.JsonFile;
 import io.vigil.cli.internal.traces.DayTraces;
 import io.vigil.rca.CallGraph;
 import io.vigil.rca.Incident;
@@ -22,9 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Nezha layout: under any day directory, {@code <day>-fault_list.json} (faults by hour, each
@@ -155,42 +154,44 @@ final class NezhaDataset {
   record Fault(long timeMillis, String pod, String type) {}
 
   static List<Fault> faults(Path file) {
-    JsonNode root;
-    try {
-      root = JsonMapper.builder().build().readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new InputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    JsonFile json = JsonFile.read(file);
+    JsonNode root = json.root();
+    if (root == null || !root.isObject()) {
+      throw json.bad("$", "{\"<hour>\": [{\"inject_time\", \"inject_pod\", \"inject_type\"}]}");
     }
     List<Fault> faults = new ArrayList<>();
     for (Map.Entry<String, JsonNode> hour : root.properties()) {
+      String hourPath = JsonFile.child("$", hour.getKey());
+      if (!hour.getValue().isArray()) {
+        throw json.bad(hourPath, "a list of faults");
+      }
       int k = 0;
       for (JsonNode f : hour.getValue().values()) {
-        String path = "$." + hour.getKey() + "[" + k++ + "]";
+        String path = hourPath + "[" + k++ + "]";
         faults.add(
             new Fault(
-                injectTime(file, path, f),
-                text(file, path, f, "inject_pod"),
-                text(file, path, f, "inject_type")));
+                injectTime(json, path, f),
+                text(json, path, f, "inject_pod"),
+                text(json, path, f, "inject_type")));
       }
     }
     faults.sort(Comparator.comparingLong(Fault::timeMillis));
     return faults;
   }
 
-  private static long injectTime(Path file, String path, JsonNode fault) {
-    String text = text(file, path, fault, "inject_time");
+  private static long injectTime(JsonFile json, String path, JsonNode fault) {
+    String text = text(json, path, fault, "inject_time");
     try {
       return LocalDateTime.parse(text, INJECT_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
     } catch (DateTimeParseException e) {
-      throw new InputException(
-          file + ": " + path + ".inject_time: '" + text + "' is not yyyy-MM-dd HH:mm:ss");
+      throw json.bad(path + ".inject_time", "yyyy-MM-dd HH:mm:ss, not '" + text + "'");
     }
   }
 
-  private static String text(Path file, String path, JsonNode node, String field) {
-    JsonNode value = node.get(field);
+  private static String text(JsonFile json, String path, JsonNode node, String field) {
+    JsonNode value = node.isObject() ? node.get(field) : null;
     if (value == null || !value.isString()) {
-      throw new InputException(file + ": " + path + "." + field + ": missing or not a string");
+      throw json.bad(path + "." + field, "a string");
     }
     return value.asString();
   }
@@ -242,14 +243,7 @@ final class NezhaDataset {
           .toInstant(ZoneOffset.UTC)
           .toEpochMilli();
     } catch (DateTimeParseException e) {
-      throw new InputException(
-          table.file()
-              + ":"
-              + (row + 2)
-              + ": Time '"
-              + text
-              + "' does not start with"
-              + " yyyy-MM-dd HH:mm:ss");
+      throw table.error(row, column, "Time '" + text + "' does not start with yyyy-MM-dd HH:mm:ss");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.SetOption;
 import io.vigil.cli.internal.TerminalText;
 import io.vigil.rca.RankedCause;
 import io.vigil.rca.RankerSettings;
@@ -8,13 +9,13 @@ import io.vigil.rca.RootCauseRanker;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,11 +61,7 @@ final class RcaEvalCommand implements Callable<Integer> {
       description = "Ranker: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   RankingMethod method;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "A setting of the vigil ranker, repeatable: --set rounds=80 (docs/rca.md).")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SetOption settings;
 
   @Option(names = "--verbose", description = "Print the rank and top three of every case.")
   boolean verbose;
@@ -74,7 +71,7 @@ final class RcaEvalCommand implements Callable<Integer> {
     if (!Files.isDirectory(data)) {
       throw new InputException("--data " + data + ": not a directory");
     }
-    RootCauseRanker ranker = method.ranker(rankerSettings(settings));
+    RootCauseRanker ranker = method.ranker(rankerSettings(settings.values()));
     List<EvalCase> cases =
         switch (format) {
           case RCD -> RcdDataset.load(data);

@@ -1,11 +1,10 @@
 package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.SetOption;
 import io.vigil.cli.internal.fleet.FleetWatch;
 import io.vigil.cli.internal.fleet.PrometheusOptions;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,8 +61,7 @@ public final class WatchCommand implements Callable<Integer> {
       description = "Detector per series (default: ${DEFAULT-VALUE}, the registry's).")
   String detector;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A detector setting.")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SetOption settings;
 
   @Option(
       names = "--lag",
@@ -86,7 +84,7 @@ public final class WatchCommand implements Callable<Integer> {
         FleetWatch.configure(
             backend,
             detector,
-            settings,
+            settings.values(),
             settle,
             persistence,
             maxSeries,

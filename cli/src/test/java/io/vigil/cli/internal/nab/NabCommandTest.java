@@ -140,12 +140,12 @@ class NabCommandTest {
         .isEqualTo(
             "vigil: "
                 + results.resolve("hand/cat/hand_b.csv")
-                + " line 6: anomaly_score '1.5' is not in [0, 1]");
+                + ":6:3: anomaly_score '1.5' is not in [0, 1]");
 
     TinyCorpus.result(results.resolve("hand/cat/hand_b.csv"), new double[19]);
     CliRun short_ = score(corpus, results);
     assertThat(short_.code()).isEqualTo(2);
-    assertThat(short_.err()).contains("hand_b.csv line 20: 19 rows but the data file has 20");
+    assertThat(short_.err()).contains("hand_b.csv:20:1: 19 rows but the data file has 20");
   }
 
   @Test
