@@ -35,6 +35,8 @@ class PublicApiTest {
               "EwmaDetector",
               "EwmaDetector$Settings",
               "IsolationForestDetector",
+              "LeanDetector",
+              "LeanDetector$Settings",
               "MahalanobisDetector",
               "MultivariateDetector",
               "RollingZScoreDetector",

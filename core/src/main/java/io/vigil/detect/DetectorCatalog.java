@@ -19,6 +19,15 @@ public final class DetectorCatalog {
             s -> DefaultDetector::new));
     register(
         new DetectorType(
+            "lean",
+            "self-calibrated level, change and shape surprise in about 1.5 KB per series, O(1)",
+            Map.of("threshold", Double.toString(LeanDetector.DEFAULT_THRESHOLD)),
+            s -> {
+              var settings = new LeanDetector.Settings(s.number("threshold"));
+              return () -> new LeanDetector(settings);
+            }));
+    register(
+        new DetectorType(
             "zscore",
             "rolling z-score over the previous window of points",
             Map.of("window", "100", "threshold", "3.0", "min-points", "10"),

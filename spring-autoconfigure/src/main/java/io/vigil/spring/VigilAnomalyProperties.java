@@ -22,8 +22,10 @@ public class VigilAnomalyProperties {
   /** How often every watched meter is read and its signals fed to their detectors. */
   private Duration step = Duration.ofMinutes(1);
 
-  /** The detector of Vigil's catalog each signal is fed to, such as ewma, zscore or default. */
-  private String detector = "ewma";
+  /**
+   * The detector of Vigil's catalog each signal is fed to, such as lean, ewma, zscore or default.
+   */
+  private String detector = "lean";
 
   /** Overrides of the detector's settings, such as window=60 or threshold=4. */
   private Map<String, String> detectorSettings = new LinkedHashMap<>();

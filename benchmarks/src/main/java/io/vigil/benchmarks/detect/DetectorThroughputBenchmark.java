@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class DetectorThroughputBenchmark {
 
   /** The catalog name of the detector under test. */
-  @Param({"zscore", "seasonal", "windowed-gaussian", "default"})
+  @Param({"ewma", "lean", "zscore", "seasonal", "windowed-gaussian", "default"})
   public String detector;
 
   private double[] values = new double[0];

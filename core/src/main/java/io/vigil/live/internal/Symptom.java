@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The symptom of an incident: its most upstream anomalous service (no anomalous service calls it;
  * among several, the one reaching the most anomalous services downstream, then the earliest, then
- * by name), with the measured signal of it that moved most.
+ * by name) with a measured moved signal, and that signal (the one that moved most). When no entry
+ * point has a measured signal, the next anomalous service in the same order stands in.
  *
  * @param service the symptom service
  * @param signal its strongest measured moved signal
@@ -31,15 +32,15 @@ public record Symptom(String service, String signal) {
         Comparator.comparingInt((String s) -> -reach(graph, s, anomalous))
             .thenComparingLong(s -> onset(ranked.get(s)))
             .thenComparing(Comparator.naturalOrder());
+    // The entry points first (no anomalous caller); then, should none of them have a measured
+    // signal (or a cycle leave none), the other anomalous services in the same order.
     List<String> candidates =
         anomalous.stream()
-            .filter(s -> graph.callers(s).stream().noneMatch(anomalous::contains))
-            .sorted(order)
+            .sorted(
+                Comparator.comparing(
+                        (String s) -> graph.callers(s).stream().anyMatch(anomalous::contains))
+                    .thenComparing(order))
             .toList();
-    if (candidates.isEmpty()) {
-      // Every anomalous service has an anomalous caller: a cycle. Any of them will do.
-      candidates = anomalous.stream().sorted(order).toList();
-    }
     for (String service : candidates) {
       RankedCause cause = ranked.get(service);
       if (cause == null) {

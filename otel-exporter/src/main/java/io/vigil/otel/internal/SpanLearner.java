@@ -120,10 +120,16 @@ public final class SpanLearner {
 
   private void learn(SpanData span) {
     SpanKind kind = span.getKind();
+    String service = serviceOf(span.getResource());
+    if (kind != SpanKind.SERVER && kind != SpanKind.CONSUMER) {
+      ServiceSeries series = windows.service(service);
+      if (series != null) {
+        series.work++;
+      }
+    }
     if (kind == SpanKind.INTERNAL) {
       return;
     }
-    String service = serviceOf(span.getResource());
     long duration = span.getEndEpochNanos() - span.getStartEpochNanos();
     switch (kind) {
       case SERVER -> server(span, service, duration, ConnectionType.DIRECT);

@@ -9,5 +9,13 @@ import io.vigil.rca.Incident;
  * @param faultType the kind of fault injected, such as {@code cpu}
  * @param rootCause the service the fault was injected into
  * @param incident what a ranker sees
+ * @param group a row of its own the case is also counted in, such as the faults whose spans were
+ *     not kept; empty for none
  */
-record EvalCase(String id, String faultType, String rootCause, Incident incident) {}
+record EvalCase(String id, String faultType, String rootCause, Incident incident, String group) {
+
+  /** A case counted only in its fault type's row and the overall one. */
+  EvalCase(String id, String faultType, String rootCause, Incident incident) {
+    this(id, faultType, rootCause, incident, "");
+  }
+}

@@ -2,12 +2,15 @@ package io.vigil.cli.internal.rca;
 
 import io.vigil.cli.internal.InputException;
 import io.vigil.cli.internal.JsonFile;
+import io.vigil.cli.internal.traces.DayTraces;
 import io.vigil.rca.CallGraph;
 import io.vigil.rca.Incident;
 import io.vigil.rca.MetricSeries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +47,18 @@ final class NezhaDataset {
   /** How far back the normal window reaches. */
   static final long HISTORY_MILLIS = 60 * 60_000L;
 
+  /** Step of the signals learned from spans. */
+  static final Duration TRACE_STEP = Duration.ofSeconds(10);
+
+  /** How far back the normal window of span-derived signals reaches. */
+  static final long TRACE_HISTORY_MILLIS = 4 * 60 * 60_000L;
+
+  /** Minutes from a fault's injection whose spans the dataset keeps. */
+  static final int TRACED_MINUTES = 3;
+
+  /** The row of the faults none of whose traced minutes kept spans. */
+  static final String NO_TRACE_GROUP = "no-trace-minutes";
+
   private static final DateTimeFormatter INJECT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final Set<String> NOT_METRICS = Set.of("Time", "TimeStamp", "PodName");
@@ -51,23 +66,34 @@ final class NezhaDataset {
   private NezhaDataset() {}
 
   /** Every fault of every day found under {@code root} (a day directory or any parent of days). */
-  static List<EvalCase> load(Path root) {
+  static List<EvalCase> load(Path root, SignalSource signals) {
     List<Path> faultLists = faultLists(root);
     if (faultLists.isEmpty()) {
       throw new InputException(root + ": no <day>-fault_list.json found");
     }
     List<EvalCase> cases = new ArrayList<>();
     for (Path faultList : faultLists) {
-      cases.addAll(loadDay(faultList));
+      cases.addAll(loadDay(faultList, signals));
     }
     return cases;
   }
 
-  static List<EvalCase> loadDay(Path faultList) {
+  static List<EvalCase> loadDay(Path faultList, SignalSource signals) {
     Path metricDir = faultList.resolveSibling("metric");
     List<Fault> faults = faults(faultList);
     Map<String, List<MetricSeries>> seriesByService = series(metricDir);
     CallGraph graph = graph(metricDir.resolve("dependency.csv"), seriesByService.keySet());
+    if (!signals.metrics()) {
+      seriesByService = Map.of();
+    }
+    DayTraces traces =
+        signals.traces()
+            ? DayTraces.replay(
+                faultList.resolveSibling("trace"),
+                day(faultList),
+                TRACE_STEP,
+                NezhaDataset::serviceOfPod)
+            : new DayTraces(Set.of(), Map.of());
     List<EvalCase> cases = new ArrayList<>();
     for (int i = 0; i < faults.size(); i++) {
       Fault fault = faults.get(i);
@@ -87,14 +113,33 @@ final class NezhaDataset {
           windowed.add(window(s, start - HISTORY_MILLIS, end, excluded));
         }
       }
+      for (List<MetricSeries> list : traces.series().values()) {
+        for (MetricSeries s : list) {
+          // Spans were kept only around faults: every earlier recorded minute is the normal window.
+          windowed.add(window(s, start - TRACE_HISTORY_MILLIS, end, List.of()));
+        }
+      }
+      boolean traced = traces.covers(start, TRACED_MINUTES);
       cases.add(
           new EvalCase(
               faultList.getFileName() + "#" + i + " " + fault.pod(),
               fault.type(),
               serviceOfPod(fault.pod()),
-              new Incident(graph, List.of(), windowed, start, end)));
+              new Incident(graph, List.of(), windowed, start, end),
+              signals.traces() && !traced ? NO_TRACE_GROUP : ""));
     }
     return cases;
+  }
+
+  /** The day a fault list belongs to, from its name {@code <yyyy-MM-dd>-fault_list.json}. */
+  private static LocalDate day(Path faultList) {
+    String name = faultList.getFileName().toString();
+    String text = name.substring(0, name.length() - "-fault_list.json".length());
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InputException(faultList + ": name does not start with a yyyy-MM-dd day");
+    }
   }
 
   /** The service of a pod: {@code frontend-579b9bff58-t2dbm} is {@code frontend}. */

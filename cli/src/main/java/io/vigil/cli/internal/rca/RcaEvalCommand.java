@@ -44,6 +44,14 @@ final class RcaEvalCommand implements Callable<Integer> {
       description = "Dataset layout: ${COMPLETION-CANDIDATES}.")
   Format format;
 
+  @Option(
+      names = "--signals",
+      defaultValue = "both",
+      description =
+          "For --format nezha: ${COMPLETION-CANDIDATES}: the pod metrics, the signals learned"
+              + " from the day's spans, or both (default: ${DEFAULT-VALUE}).")
+  SignalSource signals;
+
   @Option(names = "--data", required = true, description = "Dataset directory.")
   Path data;
 
@@ -67,14 +75,14 @@ final class RcaEvalCommand implements Callable<Integer> {
     List<EvalCase> cases =
         switch (format) {
           case RCD -> RcdDataset.load(data);
-          case NEZHA -> NezhaDataset.load(data);
+          case NEZHA -> NezhaDataset.load(data, signals);
         };
     PrintWriter out = spec.commandLine().getOut();
     Scoreboard board = new Scoreboard();
     for (EvalCase c : cases) {
       List<RankedCause> ranking = ranker.rank(c.incident());
       int rank = rankOf(ranking, c.rootCause());
-      board.add(c.faultType(), rank);
+      board.add(c.faultType(), c.group(), rank);
       if (verbose) {
         out.println(
             TerminalText.escape(

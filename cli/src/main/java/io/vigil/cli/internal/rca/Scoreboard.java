@@ -15,12 +15,21 @@ final class Scoreboard {
   static final int DEPTH = 5;
 
   private final Map<String, List<Integer>> ranksByFault = new TreeMap<>();
+  private final Map<String, List<Integer>> ranksByGroup = new TreeMap<>();
   private final List<Integer> ranks = new ArrayList<>();
 
   /** Records one case: the 1-based rank of the true service, 0 when it was not ranked. */
   void add(String faultType, int rank) {
     ranksByFault.computeIfAbsent(faultType, f -> new ArrayList<>()).add(rank);
     ranks.add(rank);
+  }
+
+  /** Records one case that also counts in a row of its own, after the fault types. */
+  void add(String faultType, String group, int rank) {
+    add(faultType, rank);
+    if (!group.isEmpty()) {
+      ranksByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(rank);
+    }
   }
 
   /** Share of cases ranked within the top {@code k}. */
@@ -51,10 +60,11 @@ final class Scoreboard {
         ranks.size());
   }
 
-  /** One line per fault type, then the overall line. */
+  /** One line per fault type, one per group, then the overall line. */
   List<String> lines() {
     List<String> lines = new ArrayList<>();
     ranksByFault.forEach((fault, r) -> lines.add(fault + " " + line(r)));
+    ranksByGroup.forEach((group, r) -> lines.add(group + " " + line(r)));
     lines.add(line(ranks));
     return lines;
   }

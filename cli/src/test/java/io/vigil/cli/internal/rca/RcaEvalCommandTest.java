@@ -90,7 +90,7 @@ class RcaEvalCommandTest {
     writePod(day, "frontend-1a2b3c-q1w2e", 38, 42);
     writePod(day, "cart-abc12-xyz9", 30, 36);
 
-    List<EvalCase> cases = NezhaDataset.load(dir);
+    List<EvalCase> cases = NezhaDataset.load(dir, SignalSource.METRICS);
     assertThat(cases).extracting(EvalCase::rootCause).containsExactly("cart", "frontend");
     assertThat(cases.get(0).incident().graph().edges())
         .containsExactly(List.of("frontend", "cart"));
