@@ -121,7 +121,7 @@ public record VigilAnomalySettings(
 
     private Duration step = Duration.ofMinutes(1);
     private boolean enabled = true;
-    private String detector = "lean";
+    private String detector = "ewma";
     private Map<String, String> detectorSettings = Map.of();
     private int maxSeries = 10_000;
     private @Nullable Duration seriesExpiry;

@@ -20,7 +20,7 @@ class VigilAnomalySettingsTest {
 
     assertThat(defaults.step()).isEqualTo(Duration.ofMinutes(1));
     assertThat(defaults.enabled()).isTrue();
-    assertThat(defaults.detector()).isEqualTo("lean");
+    assertThat(defaults.detector()).isEqualTo("ewma");
     assertThat(defaults.detectorSettings()).isEmpty();
     assertThat(defaults.maxSeries()).isEqualTo(10_000);
     assertThat(defaults.seriesExpiry()).isEqualTo(Duration.ofMinutes(15));

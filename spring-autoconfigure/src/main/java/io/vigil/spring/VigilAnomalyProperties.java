@@ -25,7 +25,7 @@ public class VigilAnomalyProperties {
   /**
    * The detector of Vigil's catalog each signal is fed to, such as lean, ewma, zscore or default.
    */
-  private String detector = "lean";
+  private String detector = "ewma";
 
   /** Overrides of the detector's settings, such as window=60 or threshold=4. */
   private Map<String, String> detectorSettings = new LinkedHashMap<>();
