@@ -1,9 +1,8 @@
 package io.vigil.benchmarks.detect;
 
+import io.vigil.benchmarks.heap.UsedHeap;
 import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.DetectorCatalog;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,7 +21,6 @@ import java.util.function.Supplier;
 public final class DetectorFootprint {
 
   private static final int POINTS = 3_000;
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private DetectorFootprint() {}
 
@@ -34,7 +32,7 @@ public final class DetectorFootprint {
     Supplier<AnomalyDetector> supplier = DetectorCatalog.get(args[0]).configure(Map.of());
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     double[] values = SeriesFixture.values(POINTS);
-    long empty = usedAfterGc();
+    long empty = UsedHeap.afterGc();
     AnomalyDetector[] detectors = new AnomalyDetector[count];
     for (int d = 0; d < count; d++) {
       detectors[d] = supplier.get();
@@ -42,24 +40,10 @@ public final class DetectorFootprint {
         detectors[d].update(i * SeriesFixture.STEP_MILLIS, values[i]);
       }
     }
-    long full = usedAfterGc();
+    long full = UsedHeap.afterGc();
     Reference.reachabilityFence(detectors);
     // The array of references is the caller's, not the detector's: 4 bytes each (compressed oops).
     double perSeries = (full - empty) / (double) count - 4;
     System.out.printf("%s %d detectors: %.0f bytes/series%n", args[0], count, perSeries);
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      Thread.sleep(20);
-      long used = MEMORY.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) < 1024) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 }

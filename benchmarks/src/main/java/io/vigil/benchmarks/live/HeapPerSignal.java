@@ -1,10 +1,9 @@
 package io.vigil.benchmarks.live;
 
+import io.vigil.benchmarks.heap.UsedHeap;
 import io.vigil.detect.AnomalyDetector;
 import io.vigil.detect.DetectorCatalog;
 import io.vigil.live.LiveIncidentAnalyzer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import java.util.function.IntFunction;
  * }</pre>
  */
 public final class HeapPerSignal {
-
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private HeapPerSignal() {}
 
@@ -72,7 +69,7 @@ public final class HeapPerSignal {
     for (int step = 0; step < 300; step++) {
       holder.feed(fixture, signals, SignalFixture.T0 + step * SignalFixture.STEP_MILLIS);
     }
-    long used = usedAfterGc();
+    long used = UsedHeap.afterGc();
     Reference.reachabilityFence(holder);
     Reference.reachabilityFence(fixture);
     return used;
@@ -98,19 +95,5 @@ public final class HeapPerSignal {
         analyzer.onSignal(fixture.services[i], fixture.names[i], t, fixture.value(i));
       }
     };
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      Thread.sleep(20);
-      long used = MEMORY.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) < 1024) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 }

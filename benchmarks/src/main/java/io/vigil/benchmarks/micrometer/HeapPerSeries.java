@@ -5,9 +5,8 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.CountingMode;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.benchmarks.heap.UsedHeap;
 import io.vigil.micrometer.VigilAnomalyConfig;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 public final class HeapPerSeries {
 
   private static final Duration STEP = Duration.ofMinutes(1);
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private HeapPerSeries() {}
 
@@ -75,25 +73,11 @@ public final class HeapPerSeries {
         vigil.step();
       }
     }
-    long used = usedAfterGc();
+    long used = UsedHeap.afterGc();
     Reference.reachabilityFence(fixture);
     // Closing releases the meters from Micrometer's shared pause detector, which holds them.
     registry.close();
     return used;
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      Thread.sleep(20);
-      long used = MEMORY.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) < 1024) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 
   private static MeterRegistry simpleStep(MockClock clock) {

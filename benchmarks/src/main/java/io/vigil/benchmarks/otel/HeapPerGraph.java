@@ -1,9 +1,8 @@
 package io.vigil.benchmarks.otel;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.vigil.benchmarks.heap.UsedHeap;
 import io.vigil.otel.VigilSpanExporter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import java.util.List;
  * }</pre>
  */
 public final class HeapPerGraph {
-
-  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
   private HeapPerGraph() {}
 
@@ -63,7 +60,7 @@ public final class HeapPerGraph {
       feed(exporter, n, edgeLayout, edges, step);
       exporter.advance(System.currentTimeMillis() + (step + 1) * 2_000L);
     }
-    long used = usedAfterGc();
+    long used = UsedHeap.afterGc();
     Reference.reachabilityFence(exporter);
     exporter.shutdown();
     return used;
@@ -90,19 +87,5 @@ public final class HeapPerGraph {
     for (int i = 0; i < batch.size(); i += 512) {
       exporter.export(batch.subList(i, Math.min(batch.size(), i + 512)));
     }
-  }
-
-  private static long usedAfterGc() throws InterruptedException {
-    long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 10; i++) {
-      System.gc();
-      Thread.sleep(20);
-      long used = MEMORY.getHeapMemoryUsage().getUsed();
-      if (Math.abs(previous - used) < 1024) {
-        return used;
-      }
-      previous = used;
-    }
-    return previous;
   }
 }
