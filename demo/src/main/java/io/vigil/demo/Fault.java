@@ -10,7 +10,7 @@ enum Fault {
   LATENCY("latency", true, false, false),
   /** A share {@link #ERROR_RATIO} of requests fail with HTTP 500. */
   ERRORS("errors", false, true, false),
-  /** Every request spins the CPU for {@link #CPU_BURN_MILLIS}. */
+  /** Every request computes for {@link #CPU_BURN_MILLIS} of CPU time. */
   CPU("cpu", false, false, true),
   /** Both {@link #LATENCY} and {@link #ERRORS}. */
   LATENCY_ERRORS("latency+errors", true, true, false);
@@ -21,7 +21,7 @@ enum Fault {
   /** Share of requests an error fault fails. */
   public static final double ERROR_RATIO = 0.4;
 
-  /** CPU time a CPU fault burns per request (busy spinning, wall clock). */
+  /** CPU time a CPU fault burns per request (the thread's CPU time, not the wall clock). */
   public static final long CPU_BURN_MILLIS = 25;
 
   private final String label;

@@ -1,8 +1,11 @@
 package io.vigil.demo;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /** One service's fault switch: off until a fault is injected, then applied to every request. */
 final class FaultSwitch {
@@ -41,12 +44,23 @@ final class FaultSwitch {
     return now.failsRequests() && ThreadLocalRandom.current().nextDouble() < Fault.ERROR_RATIO;
   }
 
+  /**
+   * Computes until this thread has used {@code millis} of CPU time, as a request doing that much
+   * work would: on a busy machine it waits for a core as well, so its latency grows with the
+   * contention, in the service that does the work. Wall time where the JVM cannot tell a thread's
+   * CPU time.
+   */
   private static void spin(long millis) {
-    long end = System.nanoTime() + millis * 1_000_000;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
+    LongSupplier clock = cpuTime ? threads::getCurrentThreadCpuTime : System::nanoTime;
+    long end = clock.getAsLong() + millis * 1_000_000;
     long x = 0;
-    while (System.nanoTime() < end) {
-      x += Long.numberOfTrailingZeros(x + 1);
-    }
+    do {
+      for (int i = 0; i < 10_000; i++) {
+        x += Long.numberOfTrailingZeros(x + i);
+      }
+    } while (clock.getAsLong() < end);
     if (x == 42) {
       Thread.onSpinWait(); // keeps the loop from being optimised away
     }

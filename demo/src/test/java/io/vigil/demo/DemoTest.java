@@ -17,14 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The demo headless with a one-second step: for a fault in each of a leaf shared by two callers
  * ({@code database}), a leaf behind one caller ({@code search-service}) and a service in the middle
  * ({@code user-service}), the shared analyzer's first report after the injection ranks the injected
- * service first. One system serves the three runs in turn: each clears the last fault and waits for
- * the analyzer to go quiet before injecting its own.
+ * service first; and so it does for a CPU fault in {@code search-service}, whose requests then
+ * compute for 25 ms of CPU time each. One system serves the four runs in turn: each clears the last
+ * fault and waits for the analyzer to go quiet before injecting its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoTest {
@@ -41,9 +42,14 @@ class DemoTest {
     system.close();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"database", "search-service", "user-service"})
-  void theInjectedServiceIsRankedFirst(String target) throws Exception {
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({
+    "latency+errors, database",
+    "latency+errors, search-service",
+    "latency+errors, user-service",
+    "cpu, search-service"
+  })
+  void theInjectedServiceIsRankedFirst(String fault, String target) throws Exception {
     system.clearFaults();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -51,7 +57,7 @@ class DemoTest {
         new DemoRun(system, out)
             .run(
                 new DemoRun.Settings(
-                    Fault.LATENCY_ERRORS,
+                    Fault.parse(fault),
                     target,
                     Duration.ofSeconds(30),
                     20,

@@ -119,6 +119,16 @@ class MetricsBackendsTest {
                   "json");
           System.out.println(backend + ": " + out[1].strip());
           JsonNode causes = json.readTree(out[0]).path("causes");
+          for (int i = 0; i < Math.min(3, causes.size()); i++) {
+            JsonNode c = causes.path(i);
+            System.out.printf(
+                "%s: %d. %s score %.3f onset %s%n",
+                backend,
+                i + 1,
+                c.path("service").asString(),
+                c.path("score").asDouble(),
+                c.path("onset").asString());
+          }
           assertThat(causes.path(0).path("service").asString())
               .as("first cause on %s: %s", backend, out[0])
               .isEqualTo("database");
