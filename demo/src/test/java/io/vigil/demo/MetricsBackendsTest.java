@@ -36,6 +36,8 @@ class MetricsBackendsTest {
 
   private static final Duration BASELINE = Duration.ofSeconds(60);
   private static final Duration FAULT = Duration.ofSeconds(40);
+  private static final Duration WARMUP = Duration.ofSeconds(30);
+  private static final Duration INGEST = Duration.ofSeconds(3);
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
@@ -88,12 +90,19 @@ class MetricsBackendsTest {
               .containsAll(CALLEES);
         }
 
-        // Fleet-wide RCA on each store: a minute of normal traffic, then a fault in the database.
-        long normalUntil = storesStarted + BASELINE.toMillis() + 5_000;
+        // Fleet-wide RCA on each store: a warm-up, a minute of normal traffic, then a fault in the
+        // database. The baseline starts after the warm-up: the first seconds of load (the JIT
+        // compiling, pools filling) are several times slower and would widen every service's
+        // normal spread by a different amount.
+        long normalUntil =
+            Math.max(System.currentTimeMillis(), storesStarted + WARMUP.toMillis())
+                + BASELINE.toMillis();
         Thread.sleep(Math.max(0, normalUntil - System.currentTimeMillis()));
         long injected = System.currentTimeMillis();
         system.inject("database", Fault.LATENCY_ERRORS);
-        Thread.sleep(FAULT.toMillis());
+        // Query once the window's last samples are in (a push or a scrape every second, each
+        // service at its own phase), or its last points hold some services' fault and not others'.
+        Thread.sleep(FAULT.toMillis() + INGEST.toMillis());
         Path queries = dir.resolve("queries.properties");
         // One JVM hosts every service, so its CPU and memory say nothing about any one of them.
         Files.writeString(queries, "cpu =\nmemory =\n");
