@@ -21,8 +21,9 @@ package io.vigil.detect;
  * no difference or square can overflow, even between {@code -Double.MAX_VALUE} and {@code
  * Double.MAX_VALUE}.
  *
- * <p>Memory: a fixed 104 bytes per series (two doubles of state, four of settings, a count of
- * points learned and {@link StreamingDetector}'s counters), whatever the stream's length.
+ * <p>Memory: fixed, whatever the stream's length: two doubles of state, four of settings, a count
+ * of points learned, {@link StreamingDetector}'s counters and an {@link OnsetScore} (about 300
+ * bytes in all; see docs/detectors.md for the measured figure).
  */
 public final class EwmaDetector extends StreamingDetector {
 
