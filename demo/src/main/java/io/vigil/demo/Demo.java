@@ -115,7 +115,8 @@ public final class Demo implements Callable<Integer> {
     } else {
       DemoRun.Outcome o = outcome.get();
       out.println();
-      new ReportPrinter(out).print(o.report(), page);
+      // This report's own page: the latest one may be a later incident by the time it is opened.
+      new ReportPrinter(out).print(o.report(), page + "/" + o.report().sequence());
       out.printf(
           "diagnosed %.1f s after the fault was injected, %.1f s after start%n",
           seconds(o.reportedMillis() - o.injectedMillis()), seconds(o.reportedMillis() - jvmStart));

@@ -63,7 +63,10 @@ class DemoTest {
                     20,
                     16,
                     Duration.ofSeconds(90)));
-    String page = system.consoleUrl() + ConsoleApplication.REPORT_PAGE;
+    String page =
+        system.consoleUrl()
+            + ConsoleApplication.REPORT_PAGE
+            + outcome.map(o -> "/" + o.report().sequence()).orElse("");
     outcome.ifPresent(o -> new ReportPrinter(out).print(o.report(), page));
     System.out.print(printed.toString(StandardCharsets.UTF_8));
 
