@@ -41,18 +41,21 @@ final class InlineLearning extends LearningLoop {
   @Override
   public void offer(Collection<SpanData> spans) {
     synchronized (learner) {
-      int n = 0;
-      for (SpanData span : spans) {
-        if (!writeSafely(span, n)) {
-          continue;
+      try {
+        // One batch however many chunks it takes: spans expire only at its end, as they would
+        // had the whole batch been reduced at once.
+        learner.begin(nowMillis());
+        int n = 0;
+        for (SpanData span : spans) {
+          if (writeSafely(span, n) && ++n == CHUNK) {
+            learner.learn(records, 0, n);
+            n = 0;
+          }
         }
-        if (++n == CHUNK) {
-          learnSafely(records, 0, n);
-          n = 0;
-        }
-      }
-      if (n > 0) {
-        learnSafely(records, 0, n);
+        learner.learn(records, 0, n);
+        learner.end();
+      } catch (RuntimeException e) {
+        counters.failed(e);
       }
     }
   }

@@ -51,13 +51,24 @@ public final class SpanLearner {
   }
 
   /**
-   * Learns from the spans at positions [{@code from}, {@code to}) of {@code records} at {@code
-   * nowMillis} (ignored in event time, where the spans' end times move the clock).
+   * Learns from the spans at positions [{@code from}, {@code to}) of {@code records} as one batch
+   * at {@code nowMillis}: {@link #begin}, {@link #learn(SpanRecords, long, long)}, {@link #end}.
    */
   void learn(SpanRecords records, long from, long to, long nowMillis) {
+    begin(nowMillis);
+    learn(records, from, to);
+    end();
+  }
+
+  /** Starts a batch at {@code nowMillis} (ignored in event time, where spans move the clock). */
+  void begin(long nowMillis) {
     if (!eventTime) {
       advance(nowMillis);
     }
+  }
+
+  /** Learns from the spans at positions [{@code from}, {@code to}), part of the current batch. */
+  void learn(SpanRecords records, long from, long to) {
     for (long position = from; position < to; position++) {
       int slot = records.slot(position);
       if (eventTime) {
@@ -66,6 +77,10 @@ public final class SpanLearner {
       learn(records, slot);
     }
     counters.spansLearned += to - from;
+  }
+
+  /** Ends a batch: expires the spans that waited too long. */
+  void end() {
     expire();
   }
 

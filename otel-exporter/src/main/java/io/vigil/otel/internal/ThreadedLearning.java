@@ -34,6 +34,7 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
   private final Queue<Advance> advances = new ConcurrentLinkedQueue<>();
   private final Queue<Flush> flushes = new ConcurrentLinkedQueue<>();
   private final AtomicLong advancesOffered = new AtomicLong();
+  private final AtomicLong writeNanos = new AtomicLong();
   private final CompletableResultCode stopped = new CompletableResultCode();
   private final Thread thread;
   private volatile long written;
@@ -59,6 +60,7 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
 
   @Override
   public void offer(Collection<SpanData> spans) {
+    long start = System.nanoTime();
     int dropped = 0;
     writer.lock();
     try {
@@ -81,10 +83,11 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
     } finally {
       writer.unlock();
     }
+    LockSupport.unpark(thread);
+    writeNanos.addAndGet(System.nanoTime() - start);
     if (dropped > 0) {
       counters.droppedQueue(dropped);
     }
-    LockSupport.unpark(thread);
   }
 
   @Override
@@ -170,16 +173,18 @@ final class ThreadedLearning extends LearningLoop implements Runnable {
   }
 
   /**
-   * Keeps the thread within its share of one core: after learning for {@code spentNanos} it rests
-   * long enough that learning is at most {@code cpuShare} of the time. When spans come faster than
-   * that, the ring fills and spans are dropped from learning (counted), so a saturated pipeline
-   * never hands Vigil more than its share of the CPU the application runs on.
+   * Keeps Vigil within its share of one core: after learning for {@code spentNanos}, and the
+   * exporting threads' reducing spans into the ring since the last rest, the thread rests long
+   * enough that both together are at most {@code cpuShare} of the time. When spans come faster than
+   * that, the ring fills and spans are dropped from learning before they are reduced (counted), so
+   * a saturated pipeline never hands Vigil more than its share of the CPU the application runs on.
    */
   private void rest(long spentNanos) {
+    long spent = spentNanos + writeNanos.getAndSet(0);
     if (cpuShare >= 1.0) {
       return;
     }
-    long deadline = System.nanoTime() + (long) (spentNanos * (1.0 - cpuShare) / cpuShare);
+    long deadline = System.nanoTime() + (long) (spent * (1.0 - cpuShare) / cpuShare);
     // Writers unpark the thread on every batch; resting ends only at the deadline.
     for (long left; (left = deadline - System.nanoTime()) > 0; ) {
       LockSupport.parkNanos(this, left);
