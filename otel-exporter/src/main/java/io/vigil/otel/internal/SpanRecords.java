@@ -34,6 +34,17 @@ final class SpanRecords {
   private static final byte ERROR = 1;
   private static final byte DATABASE = 2;
   private static final byte KEYED = 4;
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    for (int i = 0; i < 10; i++) {
+      HEX['0' + i] = (byte) i;
+    }
+    for (int i = 0; i < 6; i++) {
+      HEX['a' + i] = (byte) (10 + i);
+      HEX['A' + i] = (byte) (10 + i);
+    }
+  }
 
   private final int mask;
   private final byte[] role;
@@ -144,11 +155,15 @@ final class SpanRecords {
     spanId[slot] = hex(context.getSpanId(), 0, 16);
   }
 
-  /** The hexadecimal digits in [from, to) as a long; the SDK hands out valid lower-case ids. */
+  /**
+   * The hexadecimal digits in [from, to) as a long. The SDK hands out valid lower-case ids (an
+   * invalid context's are all zeros); any other character reads as 0.
+   */
   private static long hex(String id, int from, int to) {
     long value = 0;
     for (int i = from, n = Math.min(to, id.length()); i < n; i++) {
-      value = (value << 4) | Character.digit(id.charAt(i), 16) & 0xF;
+      char c = id.charAt(i);
+      value = (value << 4) | (c < 128 ? HEX[c] : 0);
     }
     return value;
   }
