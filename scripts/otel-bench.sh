@@ -11,7 +11,7 @@
 #   REPS=10 THREADS=1 scripts/otel-bench.sh      (EXTRA="-p queue=8" adds JMH options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=benchmarks/target/benchmarks.jar
+jar=${JAR:-benchmarks/target/benchmarks.jar}
 reps=${REPS:-10}
 threads=${THREADS:-1}
 warmups=${WARMUPS:-5}
