@@ -21,7 +21,6 @@ final class DeliveryLog implements LogRecordExporter {
   private final URI endpoint;
   private final PrintWriter err;
   private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong failedExports = new AtomicLong();
   private final AtomicBoolean warned = new AtomicBoolean();
 
   DeliveryLog(LogRecordExporter delegate, URI endpoint, PrintWriter err) {
@@ -39,7 +38,6 @@ final class DeliveryLog implements LogRecordExporter {
           if (result.isSuccess()) {
             delivered.addAndGet(count);
           } else {
-            failedExports.incrementAndGet();
             if (!warned.getAndSet(true)) {
               err.println(
                   "vigil: cannot send events to "
@@ -58,11 +56,6 @@ final class DeliveryLog implements LogRecordExporter {
   /** Events the endpoint accepted. */
   long delivered() {
     return delivered.get();
-  }
-
-  /** Export requests that failed, retries included in each. */
-  long failedExports() {
-    return failedExports.get();
   }
 
   @Override

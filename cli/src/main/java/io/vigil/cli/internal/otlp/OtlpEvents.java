@@ -121,9 +121,7 @@ public final class OtlpEvents implements AutoCloseable {
             + emitted.get()
             + " events were not delivered to "
             + settings.logsEndpoint()
-            + " ("
-            + delivery.failedExports()
-            + " failed exports); the reports on standard output are complete");
+            + "; the reports on standard output are complete");
     err.flush();
   }
 }

@@ -86,7 +86,12 @@ public final class OtlpOptions {
     try {
       base = new URI(url);
     } catch (URISyntaxException e) {
-      throw new InputException("--otlp-endpoint: '" + url + "' is not a URL: " + e.getMessage());
+      throw new InputException(
+          "--otlp-endpoint: '"
+              + url
+              + "' is not a URL ("
+              + e.getReason()
+              + "); expected an http:// or https:// URL such as http://127.0.0.1:4318");
     }
     String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https"))
@@ -96,8 +101,8 @@ public final class OtlpOptions {
       throw new InputException(
           "--otlp-endpoint: '"
               + url
-              + "' must be an http:// or https:// URL with a host and no query, such as"
-              + " http://127.0.0.1:4318");
+              + "' is not a base URL; expected an http:// or https:// URL with a host and no"
+              + " query, such as http://127.0.0.1:4318");
     }
     String path = base.getRawPath() == null ? "" : base.getRawPath();
     return URI.create(
