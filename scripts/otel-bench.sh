@@ -8,11 +8,13 @@
 # t-interval, and beside it the same over the pairs' fork means (fewer, independent samples).
 # Prints the load average before and after, and with every pair.
 #   mvn -B -ntp -q -pl benchmarks -am package -DskipTests
-#   REPS=10 THREADS=1 scripts/otel-bench.sh      (EXTRA="-p queue=8" adds JMH options)
+#   REPS=10 THREADS=1 scripts/otel-bench.sh      (EXTRA="-p queue=8" adds JMH options;
+#   ARM=noop measures a second no-op exporter in the composite instead of Vigil)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${JAR:-benchmarks/target/benchmarks.jar}
 reps=${REPS:-10}
+arm=${ARM:-vigil}
 threads=${THREADS:-1}
 warmups=${WARMUPS:-5}
 iterations=${ITERATIONS:-10}
@@ -26,7 +28,7 @@ fork() {
 }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$reps"); do
-  if (( i % 2 )); then order="none vigil"; else order="vigil none"; fi
+  if (( i % 2 )); then order="none $arm"; else order="$arm none"; fi
   exec 9> /tmp/vigil-jmh.lock
   flock 9
   for beside in $order; do fork "$beside" "$i"; done
@@ -34,9 +36,9 @@ for i in $(seq 1 "$reps"); do
   echo "pair $i ($order) done, load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$out" "$reps" <<'PY'
+python3 - "$out" "$reps" "$arm" <<'PY'
 import json, math, statistics, sys
-out, reps = sys.argv[1], int(sys.argv[2])
+out, reps, arm = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 # two-sided 99.9% quantiles of Student's t by degrees of freedom (the next lower df is used)
 T999 = {1: 636.6, 2: 31.60, 3: 12.92, 4: 8.610, 5: 6.869, 6: 5.959, 7: 5.408, 8: 5.041,
         9: 4.781, 10: 4.587, 12: 4.318, 15: 4.073, 20: 3.850, 25: 3.725, 30: 3.646,
@@ -50,7 +52,7 @@ def raw(f):
     return [x for fork in json.load(open(f))[0]["primaryMetric"]["rawData"] for x in fork]
 per_iteration, per_fork, none_all, vigil_all = [], [], [], []
 for i in range(1, reps + 1):
-    n, v = raw(f"{out}/none-{i}.json"), raw(f"{out}/vigil-{i}.json")
+    n, v = raw(f"{out}/none-{i}.json"), raw(f"{out}/{arm}-{i}.json")
     none_all += n
     vigil_all += v
     per_iteration += [b / a for a, b in zip(n, v)]
@@ -58,10 +60,10 @@ for i in range(1, reps + 1):
 m, h = interval(per_iteration)
 fm, fh = interval(per_fork)
 print(f"baseline none : {statistics.mean(none_all):,.0f} spans/s (mean of {len(none_all)} iterations)")
-print(f"vigil beside  : {statistics.mean(vigil_all):,.0f} spans/s")
+print(f"{arm} beside  : {statistics.mean(vigil_all):,.0f} spans/s")
 print("pair ratios   : " + " ".join(f"{r:.3f}" for r in per_fork))
-print(f"vigil/none per iteration: {m:.3f} ± {h:.3f} (99.9%, n={len(per_iteration)}),"
+print(f"{arm}/none per iteration: {m:.3f} ± {h:.3f} (99.9%, n={len(per_iteration)}),"
       f" cost {100 * (1 - m):.1f}% ± {100 * h:.1f}%")
-print(f"vigil/none per pair     : {fm:.3f} ± {fh:.3f} (99.9%, n={len(per_fork)}),"
+print(f"{arm}/none per pair     : {fm:.3f} ± {fh:.3f} (99.9%, n={len(per_fork)}),"
       f" cost {100 * (1 - fm):.1f}% ± {100 * fh:.1f}%")
 PY
