@@ -81,7 +81,9 @@ public final class VigilAnomalyMetricsAutoConfiguration {
       VigilAnomalyMeterRegistry.Builder builder =
           VigilAnomalyMeterRegistry.builder(config)
               .clock(clock)
-              .watch(VigilMeterFilters.watchNames(properties.getWatch().toArray(String[]::new)));
+              .watch(VigilMeterFilters.watchNames(properties.getWatch().toArray(String[]::new)))
+              // Boot binds vigilAnomalyMetrics to this registry, or to the composite holding it.
+              .bindOwnMetrics(false);
       listeners.orderedStream().forEach(builder::listener);
       List<SignalListener> live = signalListeners.orderedStream().toList();
       if (!live.isEmpty()) {
@@ -93,7 +95,10 @@ public final class VigilAnomalyMetricsAutoConfiguration {
     }
   }
 
-  /** The registry's own meters, bound by Boot to every registry (Prometheus, OTLP, ...). */
+  /**
+   * The registry's own meters, which Boot binds to its composite (so that they reach Prometheus,
+   * OTLP, ... and this registry once each), or to this registry when it is the only one.
+   */
   @Bean
   @ConditionalOnMissingBean(name = "vigilAnomalyMetrics")
   MeterBinder vigilAnomalyMetrics(VigilAnomalyMeterRegistry registry) {
