@@ -81,9 +81,7 @@ public final class VigilAnomalyMetricsAutoConfiguration {
       VigilAnomalyMeterRegistry.Builder builder =
           VigilAnomalyMeterRegistry.builder(config)
               .clock(clock)
-              .watch(VigilMeterFilters.watchNames(properties.getWatch().toArray(String[]::new)))
-              // Boot binds vigilAnomalyMetrics to this registry, or to the composite holding it.
-              .bindOwnMetrics(false);
+              .watch(VigilMeterFilters.watchNames(properties.getWatch().toArray(String[]::new)));
       listeners.orderedStream().forEach(builder::listener);
       List<SignalListener> live = signalListeners.orderedStream().toList();
       if (!live.isEmpty()) {
