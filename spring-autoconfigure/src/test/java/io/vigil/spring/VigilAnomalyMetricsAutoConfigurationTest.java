@@ -10,6 +10,7 @@ import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.live.SignalListener;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import io.vigil.spring.internal.AnomalyLogger;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,18 @@ class VigilAnomalyMetricsAutoConfigurationTest {
     runner
         .withPropertyValues("vigil.anomaly.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(VigilAnomalyMeterRegistry.class));
+  }
+
+  @Test
+  void theAnomalyLoggerBacksOffWhenLoggingIsDisabled() {
+    runner.run(context -> assertThat(context).hasSingleBean(AnomalyLogger.class));
+    runner
+        .withPropertyValues("vigil.logging.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(VigilAnomalyMeterRegistry.class);
+              assertThat(context).doesNotHaveBean(AnomalyLogger.class);
+            });
   }
 
   @Test
