@@ -125,6 +125,10 @@ public final class SpanLearner {
       ServiceSeries series = windows.service(service);
       if (series != null) {
         series.work++;
+        if (kind != SpanKind.INTERNAL
+            && !series.countOutgoing(span.getName(), settings.maxOperationsPerService())) {
+          counters.droppedOperation(series.name, settings.maxOperationsPerService());
+        }
       }
     }
     if (kind == SpanKind.INTERNAL) {
