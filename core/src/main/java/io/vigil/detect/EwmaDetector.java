@@ -13,15 +13,17 @@ package io.vigil.detect;
  * VerdictReason#NO_VARIATION}). A point judged anomalous is learned at the edge of the normal band,
  * with its weight multiplied by {@code anomalyWeight}: a sustained regression keeps being reported
  * for a while instead of being absorbed at once, and is accepted as the new normal only gradually.
- * The score is {@link Severity#of} the deviation count.
+ * The score is the deviation count made rare-for-this-series and onset-only by {@link OnsetScore}
+ * (the decision stays {@code z > threshold}).
  *
  * <p>Any finite value is taken: the state is kept as half the mean and half the deviation (exact
  * for every normal double), and the deviation is updated as a hypotenuse rather than a variance, so
  * no difference or square can overflow, even between {@code -Double.MAX_VALUE} and {@code
  * Double.MAX_VALUE}.
  *
- * <p>Memory: a fixed 104 bytes per series (two doubles of state, four of settings, a count of
- * points learned and {@link StreamingDetector}'s counters), whatever the stream's length.
+ * <p>Memory: fixed, whatever the stream's length: two doubles of state, four of settings, a count
+ * of points learned, {@link StreamingDetector}'s counters and an {@link OnsetScore} (about 300
+ * bytes in all; see docs/detectors.md for the measured figure).
  */
 public final class EwmaDetector extends StreamingDetector {
 
@@ -54,6 +56,7 @@ public final class EwmaDetector extends StreamingDetector {
   private final double anomalyWeight;
   private final int minPoints;
 
+  private final OnsetScore onset = new OnsetScore();
   private long learned;
   private double halfMean;
   private double halfStd;
@@ -92,7 +95,7 @@ public final class EwmaDetector extends StreamingDetector {
     boolean anomaly = z > threshold;
     Verdict verdict =
         Verdict.scored(
-            Severity.of(z), anomaly, 2 * halfMean, Bands.doubled(lower), Bands.doubled(upper));
+            onset.score(z), anomaly, 2 * halfMean, Bands.doubled(lower), Bands.doubled(upper));
     if (anomaly) {
       learn(Math.min(upper, Math.max(lower, half)), anomalyWeight);
     } else {

@@ -2,7 +2,7 @@ package io.vigil.detect;
 
 /**
  * The rolling z-score: how many standard deviations a point lies from the mean of the previous
- * {@code window} points, scored with {@link Severity#of}.
+ * {@code window} points, scored by {@link OnsetScore} (the decision stays {@code z > threshold}).
  *
  * <p>The current point is scored against the window before it joins it. Mean and variance are kept
  * by a sliding Welford update, so each point costs O(1), not O(window). They are recomputed exactly
@@ -55,6 +55,7 @@ public final class RollingZScoreDetector extends StreamingDetector {
   private final double threshold;
   private final double inverseWindow;
   private final int minPoints;
+  private final OnsetScore onset = new OnsetScore();
 
   private int size;
   private int next;
@@ -97,7 +98,7 @@ public final class RollingZScoreDetector extends StreamingDetector {
     double z = Math.abs(scaled * 0.5 - mean * 0.5) / (std * 0.5);
     double band = threshold * std;
     return Verdict.scored(
-        Severity.of(z), z > threshold, unscale(mean), unscale(mean - band), unscale(mean + band));
+        onset.score(z), z > threshold, unscale(mean), unscale(mean - band), unscale(mean + band));
   }
 
   private double unscale(double scaled) {

@@ -12,9 +12,9 @@ import java.util.Arrays;
  * it (with one point per bucket per season, the last {@code history} seasons). The point is scored
  * before it joins its bucket, either robustly (median and MAD scaled by 1.4826) or by mean and
  * standard deviation; a bucket with fewer than {@code minPoints} points is warming up, and one with
- * zero spread decides nothing. The score is {@link Severity#of} the deviation count. Any finite
- * value is taken: a bucket is scored on its values divided by a power of two near their largest
- * magnitude, so nothing overflows.
+ * zero spread decides nothing. The score is the deviation count through {@link OnsetScore} (the
+ * decision stays {@code z > threshold}). Any finite value is taken: a bucket is scored on its
+ * values divided by a power of two near their largest magnitude, so nothing overflows.
  *
  * <p>Memory: {@code season / bucket} ring buffers of {@code history} doubles, plus one scratch
  * array of {@code history} doubles.
@@ -82,6 +82,7 @@ public final class SeasonalDetector extends StreamingDetector {
   private final int[] sizes;
   private final int[] nexts;
   private final double[] scratch;
+  private final OnsetScore onset = new OnsetScore();
 
   /** Creates a detector from checked settings. */
   public SeasonalDetector(Settings settings) {
@@ -168,7 +169,7 @@ public final class SeasonalDetector extends StreamingDetector {
     double band = threshold * spread;
     double up = Math.scalb(1.0, exponent);
     return Verdict.scored(
-        Severity.of(z),
+        onset.score(z),
         z > threshold,
         held(centre * up),
         held((centre - band) * up),

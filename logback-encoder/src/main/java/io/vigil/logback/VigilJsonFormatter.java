@@ -7,6 +7,7 @@ import io.vigil.logback.internal.FallbackEventWriter;
 import io.vigil.logback.internal.FreeTextJsonProvider;
 import io.vigil.logback.internal.LoneSurrogateRepair;
 import io.vigil.logback.internal.MaskingJsonProvider;
+import io.vigil.logback.internal.SanitizedStackTraceJsonProvider;
 import io.vigil.logback.internal.ScalarKeyValuePairsJsonProvider;
 import io.vigil.logback.internal.SensitiveWords;
 import io.vigil.logback.internal.StringMdcEntryWriter;
@@ -31,7 +32,6 @@ import net.logstash.logback.composite.loggingevent.LoggingEventFormattedTimestam
 import net.logstash.logback.composite.loggingevent.LoggingEventThreadNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.LogstashMarkersJsonProvider;
 import net.logstash.logback.composite.loggingevent.MdcJsonProvider;
-import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.decorate.TokenStreamFactoryBuilderDecorator;
 import net.logstash.logback.mask.MaskingJsonGenerator;
@@ -75,7 +75,7 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
   private final TraceContextJsonProvider traceContext = new TraceContextJsonProvider();
   private final ThrowableClassNameJsonProvider errorType = new ThrowableClassNameJsonProvider();
   private final FreeTextJsonProvider errorMessage = FreeTextJsonProvider.throwableMessage();
-  private final StackTraceJsonProvider stackTrace = new StackTraceJsonProvider();
+  private final SanitizedStackTraceJsonProvider stackTrace = new SanitizedStackTraceJsonProvider();
   private final MdcJsonProvider mdc = new MdcJsonProvider();
   private final KeyValuePairsJsonProvider keyValuePairs = new ScalarKeyValuePairsJsonProvider();
   private final ArgumentsJsonProvider arguments = new ArgumentsJsonProvider();
@@ -208,7 +208,8 @@ public class VigilJsonFormatter extends LoggingEventCompositeJsonFormatter {
       converter.setMaxDepthPerThrowable(ShortenedThrowableConverter.FULL_MAX_DEPTH_PER_THROWABLE);
       stackTrace.setThrowableConverter(converter);
     }
-    providers.addProvider(policy.stackTrace(stackTrace, this));
+    policy.applyTo(stackTrace, this);
+    providers.addProvider(stackTrace);
     // Fields named by the application go through the masking generator; Vigil's own do not.
     MaskingJsonProvider applicationFields = policy.applicationFields(extraProviders.isEmpty());
     if (includeMdc) {

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * {@code jq} reject) as {@code \uFFFD}, the replacement character, in place: both escapes are six
  * bytes. Escaped surrogate pairs and escaped backslashes are left alone.
  *
- * <p>One pass over the bytes, eight at a time where there is no backslash, no allocation: an escape
- * split between two writes is held back (at most eleven bytes) until the next write or the flush
- * that ends the event. Reused per thread, connected to the target stream for one event at a time.
+ * <p>One pass over the bytes, eight at a time between {@code \}{@code u} escapes, no allocation: an
+ * escape split between two writes is held back (at most eleven bytes) until the next write or the
+ * flush that ends the event. Reused per thread, connected to the target stream for one event at a
+ * time.
  */
 public final class LoneSurrogateRepair extends OutputStream {
 
@@ -24,6 +25,15 @@ public final class LoneSurrogateRepair extends OutputStream {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final byte[] REPLACEMENT = {'\\', 'u', 'F', 'F', 'F', 'D'};
+
+  /** A backslash in each of eight bytes. */
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+  /** A {@code u} in each of eight bytes. */
+  private static final long LETTER_U = 0x7575757575757575L;
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   /** An escape and, when it is a high surrogate, the low one that may follow. */
   private static final int LONGEST = 12;
@@ -88,51 +98,97 @@ public final class LoneSurrogateRepair extends OutputStream {
 
   /**
    * Repairs the escapes in {@code bytes[from, to)} and returns where the repaired bytes end: unless
-   * {@code last}, the bytes after that are an escape that may continue in the next write.
+   * {@code last}, the bytes after that are an escape that may continue in the next write. {@code
+   * from} is never inside an escape.
+   *
+   * <p>Seven pairs of bytes at a time (one word, as a word-wide zero-byte test), it stops only
+   * where a {@code u} follows a backslash, which in JSON that Jackson writes is rare (a control
+   * character or an escaped non-ASCII one), so a stack trace's many {@code \n\t} escapes cost no
+   * stop. The last few bytes go one at a time.
    */
   private static int repair(byte[] bytes, int from, int to, boolean last) {
     int i = from;
-    while (i < to) {
-      if (i + Long.BYTES <= to) {
-        long backslashes = backslashes((long) LONGS.get(bytes, i));
-        if (backslashes == 0) {
-          i += Long.BYTES;
-          continue;
-        }
-        i += Long.numberOfTrailingZeros(backslashes) >>> 3; // to the first backslash
-      } else if (bytes[i] != '\\') {
-        i++;
+    while (i + Long.BYTES <= to) {
+      long word = (long) LONGS.get(bytes, i);
+      // A zero byte k where byte k is a backslash and byte k + 1 a u; byte 7 is never zero.
+      long pairs = (word ^ BACKSLASHES) | ((word >>> Byte.SIZE) ^ LETTER_U);
+      if (((pairs - ONES) & ~pairs & HIGHS) == 0) {
+        i += Long.BYTES - 1; // the next word starts with this one's last byte
         continue;
       }
-      if (i + 1 < to && bytes[i + 1] != 'u') {
+      int at = i + (Long.numberOfTrailingZeros(zeroBytes(pairs)) >>> 3); // the backslash
+      if (!startsEscape(bytes, from, at)) {
+        i = at + 2; // an escaped backslash, then a plain u
+        continue;
+      }
+      i = unicodeEscape(bytes, at, to, last);
+      if (i < 0) {
+        return at;
+      }
+    }
+    if (i > from && startsEscape(bytes, from, i - 1)) {
+      i--; // the escape of the byte at i starts before it
+    }
+    return repairTail(bytes, i, to, last);
+  }
+
+  /** Repairs {@code bytes[from, to)} one escape at a time; as {@link #repair}. */
+  private static int repairTail(byte[] bytes, int from, int to, boolean last) {
+    int i = from;
+    while (i < to) {
+      if (bytes[i] != '\\') {
+        i++;
+      } else if (i + 1 < to && bytes[i + 1] != 'u') {
         i += 2; // \\ \" \n ...: the escaped byte never starts an escape
-      } else if (i + 6 > to) {
-        return last ? to : i;
       } else {
-        int unit = surrogate(bytes, i);
-        if (unit < 0) {
-          i += 6;
-        } else if (unit < 0xDC00
-            && i + LONGEST > to
-            && !last
-            && mayBeLowSurrogate(bytes, i + 6, to)) {
+        int next = unicodeEscape(bytes, i, to, last);
+        if (next < 0) {
           return i;
-        } else if (unit < 0xDC00 && i + LONGEST <= to && surrogate(bytes, i + 6) >= 0xDC00) {
-          i += LONGEST; // a pair, written escaped: valid
-        } else {
-          System.arraycopy(REPLACEMENT, 0, bytes, i, REPLACEMENT.length);
-          i += 6;
         }
+        i = next;
       }
     }
     return to;
   }
 
-  /** The top bit of each of the eight bytes of {@code word} that is a backslash, else 0. */
-  private static long backslashes(long word) {
-    long x = word ^ 0x5C5C5C5C5C5C5C5CL; // a backslash byte becomes 0
+  /**
+   * Repairs the {@code \}{@code u} escape starting at {@code i} and returns where the next byte to
+   * look at is, or -1 when the escape may continue in the next write.
+   */
+  private static int unicodeEscape(byte[] bytes, int i, int to, boolean last) {
+    if (i + 6 > to) {
+      return last ? to : -1;
+    }
+    int unit = surrogate(bytes, i);
+    if (unit < 0) {
+      return i + 6;
+    }
+    if (unit < 0xDC00 && i + LONGEST > to && !last && mayBeLowSurrogate(bytes, i + 6, to)) {
+      return -1;
+    }
+    if (unit < 0xDC00 && i + LONGEST <= to && surrogate(bytes, i + 6) >= 0xDC00) {
+      return i + LONGEST; // a pair, written escaped: valid
+    }
+    System.arraycopy(REPLACEMENT, 0, bytes, i, REPLACEMENT.length);
+    return i + 6;
+  }
+
+  /**
+   * Whether the backslash at {@code at} starts an escape: it does when the run of backslashes
+   * ending at it, counted back to {@code from} (never inside an escape), is odd.
+   */
+  private static boolean startsEscape(byte[] bytes, int from, int at) {
+    int k = at;
+    while (k >= from && bytes[k] == '\\') {
+      k--;
+    }
+    return ((at - k) & 1) == 1;
+  }
+
+  /** The top bit of each zero byte of {@code word}, and no other bit. */
+  private static long zeroBytes(long word) {
     long low7 = 0x7F7F7F7F7F7F7F7FL;
-    return ~(((x & low7) + low7) | x | low7);
+    return ~(((word & low7) + low7) | word | low7);
   }
 
   /** Whether the bytes from {@code from} to {@code to} may begin a low-surrogate escape. */

@@ -9,7 +9,6 @@ import net.logstash.logback.composite.JsonProvider;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.ObjectMapperAware;
 import net.logstash.logback.decorate.JsonGeneratorDecorator;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,9 +30,7 @@ public final class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEven
   private final JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
   private final JsonGeneratorDecorator decorator;
   private final Predicate<ILoggingEvent> plain;
-  private final @Nullable JsonGeneratorDecorator plainDecorator;
   private final ThreadLocal<Decorated> decorated = new ThreadLocal<>();
-  private final ThreadLocal<Decorated> plainDecorated = new ThreadLocal<>();
 
   /** A generator and its decorated form. */
   private record Decorated(JsonGenerator source, JsonGenerator decorated) {}
@@ -54,23 +51,8 @@ public final class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEven
    * @param plain tells the events that the decorator would not change, written directly
    */
   public MaskingJsonProvider(JsonGeneratorDecorator decorator, Predicate<ILoggingEvent> plain) {
-    this(decorator, plain, null);
-  }
-
-  /**
-   * Creates a provider that writes through one of two decorators.
-   *
-   * @param decorator decorates the generator for the events that need it, started already
-   * @param plain tells the events that need only the lighter decorator, or none
-   * @param plainDecorator decorates the generator for those events, or {@code null} for none
-   */
-  public MaskingJsonProvider(
-      JsonGeneratorDecorator decorator,
-      Predicate<ILoggingEvent> plain,
-      @Nullable JsonGeneratorDecorator plainDecorator) {
     this.decorator = Objects.requireNonNull(decorator, "decorator");
     this.plain = Objects.requireNonNull(plain, "plain");
-    this.plainDecorator = plainDecorator;
   }
 
   /** Adds a provider whose fields are written through the decorator. */
@@ -80,21 +62,14 @@ public final class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEven
 
   @Override
   public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-    if (!plain.test(event)) {
-      providers.writeTo(decorated(decorated, decorator, generator), event);
-    } else if (plainDecorator == null) {
-      providers.writeTo(generator, event);
-    } else {
-      providers.writeTo(decorated(plainDecorated, plainDecorator, generator), event);
-    }
+    providers.writeTo(plain.test(event) ? generator : decorated(generator), event);
   }
 
-  private static JsonGenerator decorated(
-      ThreadLocal<Decorated> cache, JsonGeneratorDecorator decorator, JsonGenerator generator) {
-    Decorated last = cache.get();
+  private JsonGenerator decorated(JsonGenerator generator) {
+    Decorated last = decorated.get();
     if (last == null || last.source != generator) {
       last = new Decorated(generator, decorator.decorate(generator));
-      cache.set(last);
+      decorated.set(last);
     }
     return last.decorated;
   }
@@ -121,7 +96,6 @@ public final class MaskingJsonProvider extends AbstractJsonProvider<ILoggingEven
     super.stop();
     providers.stop();
     decorated.remove();
-    plainDecorated.remove();
   }
 
   @Override

@@ -1,26 +1,19 @@
 package io.vigil.logback.internal;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.spi.ContextAware;
-import net.logstash.logback.composite.JsonProvider;
-import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What values go through, from the encoder's settings: the value limit, and the masking of secrets
- * by field name and inside values; and the providers that apply them to the stack trace and to the
- * fields named by the application, through logstash-logback-encoder's masking generator.
+ * by field name and inside values; applied to the stack trace by its provider, and to the fields
+ * named by the application through logstash-logback-encoder's masking generator.
  */
 public final class ValuePolicy {
 
   /** The shortest stack trace limit {@code ShortenedThrowableConverter} can cut to. */
   static final int MIN_STACK_TRACE_LENGTH = 8;
-
-  /** How deep into causes and suppressed throwables messages are checked before a scan. */
-  static final int MAX_DEPTH = 16;
 
   private final int maxValueLength;
   private final @Nullable SecretMasker secrets;
@@ -50,16 +43,14 @@ public final class ValuePolicy {
   }
 
   /**
-   * Returns the stack trace provider with its trace cut to the limit and its secrets masked. A
-   * {@code ShortenedThrowableConverter} cuts the trace itself (its {@code maxLength}, lowered to
-   * the limit); the trace of any other converter, written as one string, goes through the {@link
-   * ValueSanitizer} in the masking generator, as every other value does.
+   * Sets the stack trace provider to cut its trace to the limit and mask its secrets. A {@code
+   * ShortenedThrowableConverter} cuts the trace itself (its {@code maxLength}, lowered to the
+   * limit); the trace of any other converter, written as one string, is cut by the provider.
    *
-   * @param stackTrace logstash-logback-encoder's provider, with its converter set
+   * @param stackTrace the provider, with its converter set
    * @param status where to warn when a trace written as an array cannot be cut
    */
-  public JsonProvider<ILoggingEvent> stackTrace(
-      StackTraceJsonProvider stackTrace, ContextAware status) {
+  public void applyTo(SanitizedStackTraceJsonProvider stackTrace, ContextAware status) {
     boolean cutByConverter = false;
     if (maxValueLength > 0
         && stackTrace.getThrowableConverter() instanceof ShortenedThrowableConverter shortened) {
@@ -77,43 +68,8 @@ public final class ValuePolicy {
               + " has no length limit; use net.logstash.logback.stacktrace"
               + ".ShortenedThrowableConverter (and its maxLength) to keep the limit");
     }
-    int limit = !cutByConverter && !stackTrace.isWriteAsArray() ? maxValueLength : 0;
-    ValueSanitizer cut = new ValueSanitizer(limit, null);
-    ValueSanitizer cutAndMasked = new ValueSanitizer(limit, secrets);
-    if (cutAndMasked.isIdentity()) {
-      return stackTrace;
-    }
-    // A trace holds a secret only through a throwable's message: the text is scanned only then.
-    MaskingJsonProvider masked =
-        new MaskingJsonProvider(
-            decorator(null, cutAndMasked),
-            event -> !mayHoldSecret(event.getThrowableProxy(), 0),
-            cut.isIdentity() ? null : decorator(null, cut));
-    masked.addProvider(stackTrace);
-    return masked;
-  }
-
-  /** Whether a message of the throwable, its causes or its suppressed ones may hold a secret. */
-  private boolean mayHoldSecret(@Nullable IThrowableProxy throwable, int depth) {
-    if (throwable == null || secrets == null) {
-      return false;
-    }
-    if (depth >= MAX_DEPTH) {
-      return true; // past the bound, scan the text rather than trust an unchecked message
-    }
-    String message = throwable.getMessage();
-    if (message != null && secrets.mask(message) != null) {
-      return true;
-    }
-    if (mayHoldSecret(throwable.getCause(), depth + 1)) {
-      return true;
-    }
-    for (IThrowableProxy suppressed : throwable.getSuppressed()) {
-      if (mayHoldSecret(suppressed, depth + 1)) {
-        return true;
-      }
-    }
-    return false;
+    stackTrace.setSanitizing(
+        !cutByConverter && !stackTrace.isWriteAsArray() ? maxValueLength : 0, secrets);
   }
 
   /**

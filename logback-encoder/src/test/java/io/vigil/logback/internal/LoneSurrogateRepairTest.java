@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +36,50 @@ class LoneSurrogateRepairTest {
             .as("writes split at %d and %d", split, second)
             .isEqualTo(repaired);
       }
+    }
+  }
+
+  /** JSON string pieces as Jackson writes them; a surrogate escape is a 6-byte piece. */
+  private static final List<String> PIECES =
+      List.of(
+          "a", "u", "D", "\\\\", "\\n", "\\t", "\\\"", "\\u00e4", "\\u0000", "\\uD83D", "\\udbff",
+          "\\uDE00", "\\udc00", "\\uD800");
+
+  @Test
+  void repairsLongTextsAtRandomSplitsAsEachEscapeSaysWhereverTheWordsFall() throws IOException {
+    Random random = new Random(9);
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder json = new StringBuilder();
+      StringBuilder repaired = new StringBuilder();
+      boolean highPending = false;
+      int pieces = 1 + random.nextInt(60);
+      for (int p = 0; p < pieces; p++) {
+        String piece = PIECES.get(random.nextInt(PIECES.size()));
+        boolean high = piece.matches("\\\\u[dD][89abAB]..");
+        boolean low = piece.matches("\\\\u[dD][c-fC-F]..");
+        if (highPending) {
+          // the high surrogate written before is valid only when this piece is its low one
+          repaired.replace(
+              repaired.length() - 6,
+              repaired.length(),
+              low ? json.substring(json.length() - 6) : "\\uFFFD");
+        }
+        json.append(piece);
+        repaired.append(low && !highPending ? "\\uFFFD" : piece);
+        highPending = high;
+        if (low) {
+          highPending = false;
+        }
+      }
+      if (highPending) {
+        repaired.replace(repaired.length() - 6, repaired.length(), "\\uFFFD");
+      }
+      byte[] bytes = json.toString().getBytes(StandardCharsets.US_ASCII);
+      int split = random.nextInt(bytes.length + 1);
+      int second = split + random.nextInt(bytes.length - split + 1);
+      assertThat(write(bytes, split, second))
+          .as("%s split at %d and %d", json, split, second)
+          .isEqualTo(repaired.toString());
     }
   }
 
