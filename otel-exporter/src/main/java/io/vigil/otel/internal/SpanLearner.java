@@ -129,8 +129,8 @@ public final class SpanLearner {
       ServiceSeries series = windows.service(service);
       if (series != null) {
         series.work++;
-        if (kind != SpanKind.INTERNAL
-            && !series.countOutgoing(span.getName(), settings.maxOperationsPerService())) {
+        String name = records.operation(slot);
+        if (name != null && !series.countOutgoing(name, settings.maxOperationsPerService())) {
           counters.droppedOperation(series.name, settings.maxOperationsPerService());
         }
       }
