@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * as a Spring bean); recording costs what any step registry costs. Memory is bounded: at most
  * {@link VigilAnomalySettings#maxSeries()} meters are held, and series idle past {@link
  * VigilAnomalySettings#seriesExpiry()} give their detector state back. The registry registers no
- * meter of its own before its first step, so meter filters configured after it is built apply to
+ * meter of its own: its {@code vigil.anomaly.*} meters come as a binder, {@link #metrics()}, bound
+ * once by whoever assembles the registries, so meter filters configured after it is built apply to
  * every meter.
  */
 public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
@@ -51,7 +52,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   private final ListenerDispatch dispatch;
   private final StepDetection detection;
   private final Object publishLock = new Object();
-  private boolean ownMetersBound;
 
   /**
    * Creates a registry that watches every meter it is given, up to the series cap, and starts
@@ -111,9 +111,12 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   }
 
   /**
-   * The registry's own meters ({@code vigil.anomaly.*}), to bind to the registry your backend reads
-   * (Spring Boot binds a {@code MeterBinder} bean to its composite). The registry also binds them
-   * to itself at its first step.
+   * The registry's own meters ({@code vigil.anomaly.*}), to bind once: to the composite that holds
+   * this registry and the one your backend reads, so that they reach both (Spring Boot binds a
+   * {@code MeterBinder} bean to its composite, or to the only registry), or to this registry alone.
+   * The registry never binds them itself: that would register them in it a second time when the
+   * binder reaches it through a composite, and Micrometer would warn that they were "already
+   * registered".
    */
   public MeterBinder metrics() {
     return new OwnMetrics(stats);
@@ -143,10 +146,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
     long stepMillis = settings.step().toMillis();
     long now = clock.wallTime();
     synchronized (publishLock) {
-      if (!ownMetersBound) {
-        ownMetersBound = true;
-        metrics().bindTo(this);
-      }
       detection.run(now - now % stepMillis, stepMillis / 1000.0, getMeters());
     }
   }

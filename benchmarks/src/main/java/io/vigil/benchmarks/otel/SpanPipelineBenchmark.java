@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vigil.otel.VigilSpanExporter;
+import io.vigil.otel.VigilSpanExporterBuilder;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +59,10 @@ public class SpanPipelineBenchmark {
   @Param({"64"})
   public int queue = 64;
 
+  /** Vigil's {@code learningCpuShare}: {@code default} for the builder's, or a number in (0, 1]. */
+  @Param({"default"})
+  public String share = "default";
+
   private SdkTracerProvider provider = SdkTracerProvider.builder().build();
   private Tracer tracer = provider.get("bench");
   private VigilSpanExporter vigil = VigilSpanExporter.builder().build();
@@ -66,7 +71,11 @@ public class SpanPipelineBenchmark {
   public void setUp() {
     provider.shutdown();
     vigil.shutdown();
-    vigil = VigilSpanExporter.builder().learningQueueSize(queue).build();
+    VigilSpanExporterBuilder builder = VigilSpanExporter.builder().learningQueueSize(queue);
+    if (!share.equals("default")) {
+      builder.learningCpuShare(Double.parseDouble(share));
+    }
+    vigil = builder.build();
     SpanExporter exporter =
         beside.equals("vigil")
             ? SpanExporter.composite(new NoopExporter(), vigil)
