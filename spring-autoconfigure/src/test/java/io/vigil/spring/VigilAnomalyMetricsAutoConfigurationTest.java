@@ -67,6 +67,45 @@ class VigilAnomalyMetricsAutoConfigurationTest {
   }
 
   @Test
+  void ownMetersAreRegisteredOnceInTheRegistryWhenItIsTheOnlyOne() {
+    try (MicrometerDoubleRegistrations doubleRegistrations = new MicrometerDoubleRegistrations()) {
+      runner
+          .withUserConfiguration(Listeners.class)
+          .run(
+              context -> {
+                // Boot bound vigilAnomalyMetrics to the registry itself: there is no composite.
+                VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+                assertThat(context.getBean(MeterRegistry.class)).isSameAs(vigil);
+                context.getBean(MockClock.class).add(Duration.ofMinutes(10));
+                vigil.close(); // publishes the step that ended, the registry's first
+
+                assertThat(vigil.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(doubleRegistrations.messages()).isEmpty();
+              });
+    }
+  }
+
+  @Test
+  void ownMetersAreRegisteredOnceInTheRegistryAndInTheOtherBesideIt() {
+    try (MicrometerDoubleRegistrations doubleRegistrations = new MicrometerDoubleRegistrations()) {
+      runner
+          .withUserConfiguration(Listeners.class, OtherRegistry.class)
+          .run(
+              context -> {
+                // Boot bound vigilAnomalyMetrics to its composite, which holds both registries.
+                VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+                SimpleMeterRegistry other = context.getBean(SimpleMeterRegistry.class);
+                context.getBean(MockClock.class).add(Duration.ofMinutes(10));
+                vigil.close();
+
+                assertThat(vigil.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(other.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(doubleRegistrations.messages()).isEmpty();
+              });
+    }
+  }
+
+  @Test
   void watchedMetersFollowTheProperty() {
     runner
         .withUserConfiguration(OtherRegistry.class)
