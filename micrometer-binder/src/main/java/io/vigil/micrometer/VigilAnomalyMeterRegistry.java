@@ -1,6 +1,5 @@
 package io.vigil.micrometer;
 
-import io.micrometer.common.util.internal.logging.WarnThenDebugLogger;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -17,12 +16,11 @@ import io.micrometer.core.instrument.step.StepTimer;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.vigil.live.SignalListener;
 import io.vigil.micrometer.internal.AnomalyStats;
+import io.vigil.micrometer.internal.DetectionPipeline;
 import io.vigil.micrometer.internal.ListenerDispatch;
-import io.vigil.micrometer.internal.OwnMeters;
 import io.vigil.micrometer.internal.OwnMetrics;
 import io.vigil.micrometer.internal.SettingsStepConfig;
 import io.vigil.micrometer.internal.StepDetection;
-import io.vigil.micrometer.internal.WatchFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,34 +72,14 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
       ThreadFactory threadFactory) {
     super(new SettingsStepConfig(settings), clock);
     this.settings = settings;
-    this.dispatch =
-        new ListenerDispatch(
-            listeners,
-            signalListener,
-            settings.serviceTag(),
-            settings.serviceName(),
-            stats,
-            new WarnThenDebugLogger(AnomalyListener.class));
+    DetectionPipeline pipeline =
+        DetectionPipeline.create(settings, watch, listeners, signalListener, stats);
+    this.dispatch = pipeline.dispatch();
+    this.detection = pipeline.detection();
     config()
-        .meterFilter(
-            new WatchFilter(
-                watch,
-                settings.maxSeries(),
-                stats,
-                new WarnThenDebugLogger(VigilAnomalyMeterRegistry.class)))
-        .onMeterAdded(meter -> countWatched(meter, 1))
-        .onMeterRemoved(meter -> countWatched(meter, -1));
-    this.detection =
-        new StepDetection(
-            settings.detectorFactory(),
-            settings.signals(),
-            settings.percentile(),
-            settings.serviceTag(),
-            settings.seriesExpiry().toMillis(),
-            stats,
-            dispatch,
-            new WarnThenDebugLogger(StepDetection.class),
-            new WarnThenDebugLogger(StepDetection.class));
+        .meterFilter(pipeline.watchFilter())
+        .onMeterAdded(meter -> stats.countWatched(meter.getId(), 1))
+        .onMeterRemoved(meter -> stats.countWatched(meter.getId(), -1));
     if (settings.enabled()) {
       start(threadFactory);
     }
@@ -200,12 +178,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   protected LongTaskTimer newLongTaskTimer(
       Meter.Id id, DistributionStatisticConfig histogramConfig) {
     return new DefaultLongTaskTimer(id, clock, getBaseTimeUnit(), histogramConfig, false);
-  }
-
-  private void countWatched(Meter meter, int delta) {
-    if (!OwnMeters.isOwn(meter.getId())) {
-      stats.watched.addAndGet(delta);
-    }
   }
 
   /** Builds a {@link VigilAnomalyMeterRegistry}. */
