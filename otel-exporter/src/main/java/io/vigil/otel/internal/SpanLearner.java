@@ -129,6 +129,10 @@ public final class SpanLearner {
       ServiceSeries series = windows.service(service);
       if (series != null) {
         series.work++;
+        String name = records.operation(slot);
+        if (name != null && !series.countOutgoing(name, settings.maxOperationsPerService())) {
+          counters.droppedOperation(series.name, settings.maxOperationsPerService());
+        }
       }
     }
     switch (role) {

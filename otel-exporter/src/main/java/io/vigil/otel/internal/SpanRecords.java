@@ -110,6 +110,7 @@ final class SpanRecords {
         key(slot, key);
       }
     } else if (kind == CLIENT || kind == PRODUCER) {
+      operation[slot] = span.getName();
       Attributes attributes = span.getAttributes();
       bits |= ErrorRules.failed(span, false) ? ERROR : 0;
       bits |= KEYED;
@@ -218,7 +219,7 @@ final class SpanRecords {
     return service[slot];
   }
 
-  /** A server or consumer span's name. */
+  /** A server, consumer, client or producer span's name (null for an internal one). */
   @Nullable String operation(int slot) {
     return operation[slot];
   }
