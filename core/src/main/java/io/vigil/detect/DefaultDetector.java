@@ -16,20 +16,21 @@ package io.vigil.detect;
  *       catches a missing cycle or a new rhythm.
  * </ol>
  *
- * Each measure is divided by the 99.9th percentile of its own last 1,000 values (for level and
- * change, by at least 5 robust deviations), so that a noisy series and a quiet one are judged on
- * the same scale; the largest ratio {@code r} is the surprise, reported as the score {@link
- * Severity#of Severity.of(r)}. One incident should raise one alarm: after a point with {@code r >=
- * 1.2} the next 100 points score 0. A point is an anomaly when {@code r} is at least {@link
- * #ALARM_SURPRISE} (0.54 / 0.46, the threshold that maximised NAB's standard profile when the score
- * was {@code r / (1 + r)}, a monotone function of the same {@code r}). Any finite value is taken.
+ * Level and change are each divided by the 1-in-3,000 value of their own last 3,000 (and by at
+ * least 5 robust deviations), pattern by the 99.9th percentile of its last 166, so that a noisy
+ * series and a quiet one are judged on the same scale; the largest ratio {@code r} is the surprise,
+ * reported as the score {@link Severity#of Severity.of(r)}. One incident should raise one alarm:
+ * after a point with {@code r >= 1.2} the next 100 points score 0. A point is an anomaly when
+ * {@code r} is at least {@link #ALARM_SURPRISE} (0.54 / 0.46, the threshold that maximised NAB's
+ * standard profile when the score was {@code r / (1 + r)}, a monotone function of the same {@code
+ * r}). Any finite value is taken.
  *
  * <p>The first 150 points only warm up. The expected value and band in each verdict are the median
  * and the level at which the level measure alone would raise an alarm.
  *
- * <p>Memory: about 130 KB per series (two sorted windows of 500 points: 16 KB; 1,000 stored
- * patterns of 8 doubles: 64 KB; three calibration histories of at most 1,000 values: 35 KB; plus
- * array headers), independent of stream length.
+ * <p>Memory: about 200 KB per series (two sorted windows of 500 points: 16 KB; 1,000 stored
+ * patterns of 8 doubles: 64 KB; three calibration histories of 3,000, 3,000 and 166 values: about
+ * 100 KB; plus array headers), independent of stream length.
  */
 public final class DefaultDetector extends StreamingDetector {
 
@@ -41,8 +42,12 @@ public final class DefaultDetector extends StreamingDetector {
 
   private static final int WINDOW = 500;
   private static final int WARM_UP = 150;
-  private static final int HISTORY = 1_000;
-  private static final double QUANTILE = 0.999;
+  // Level and change: the 1-in-3,000 value of the last 3,000 (was the 99.9th percentile of 1,000):
+  // two of three tests run on every point, so each must be rare. Chosen on half of NAB's files.
+  private static final int HISTORY = 3_000;
+  private static final double QUANTILE = 1 - 1.0 / HISTORY;
+  private static final int PATTERN_HISTORY = 1_000 / 6;
+  private static final double PATTERN_QUANTILE = 0.999;
   private static final double REFRACTORY_SURPRISE = 1.2;
   private static final int REFRACTORY_POINTS = 100;
   private static final double MIN_DEVIATION = 5;
@@ -55,7 +60,7 @@ public final class DefaultDetector extends StreamingDetector {
   private final SurpriseCalibration changeScale =
       new SurpriseCalibration(HISTORY, QUANTILE, MIN_DEVIATION);
   private final SurpriseCalibration patternScale =
-      new SurpriseCalibration(HISTORY / 6, QUANTILE, 0);
+      new SurpriseCalibration(PATTERN_HISTORY, PATTERN_QUANTILE, 0);
   private long seen;
   private int quiet;
   private double previous = Double.NaN;

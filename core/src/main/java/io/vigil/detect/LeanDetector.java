@@ -17,7 +17,7 @@ package io.vigil.detect;
  * </ol>
  *
  * Each is divided by the second largest of its own recent values ({@link TopTwoCalibration}: the
- * last 1,000 for level and change, with a floor of 5 spreads; the last 100 shapes, with a floor of
+ * last 2,000 for level and change, with a floor of 5 spreads; the last 100 shapes, with a floor of
  * 0.03), so that one threshold serves a noisy series and a quiet one. The largest ratio {@code r}
  * is the surprise, scored {@link Severity#of Severity.of(r)}; a point is an anomaly when {@code r
  * >= threshold}. One incident should raise one alarm: after {@code r >= 1.2} the next 100 points
@@ -62,8 +62,10 @@ public final class LeanDetector extends StreamingDetector {
   private final HuberScale level = new HuberScale(0.002, 3);
   private final HuberScale change = new HuberScale(0.005, 3);
   private final ShapeCodebook shape = new ShapeCodebook(6, 8, 64, 0.06, 0.01);
-  private final TopTwoCalibration levelScale = new TopTwoCalibration(10, 100, MIN_DEVIATION, 30);
-  private final TopTwoCalibration changeScale = new TopTwoCalibration(10, 100, MIN_DEVIATION, 30);
+  // The second largest of the last 2,000 (10 blocks of 200): the 99.95th percentile. Level and
+  // change are two of three tests run on every point, so each must be rarer than 0.1%.
+  private final TopTwoCalibration levelScale = new TopTwoCalibration(10, 200, MIN_DEVIATION, 30);
+  private final TopTwoCalibration changeScale = new TopTwoCalibration(10, 200, MIN_DEVIATION, 30);
   // A shape is judged only once 30 shapes (228 points) were seen: early shapes are all new.
   private final TopTwoCalibration shapeScale = new TopTwoCalibration(10, 10, MIN_NOVELTY, 30);
   private long seen;

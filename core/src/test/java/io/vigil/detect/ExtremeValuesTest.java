@@ -20,8 +20,8 @@ class ExtremeValuesTest {
   /** Each catalog detector at its defaults, with how many points it remembers an outlier for. */
   static Stream<Arguments> detectors() {
     return Stream.of(
-        Arguments.of("default", 1_300),
-        Arguments.of("lean", 1_300),
+        Arguments.of("default", 3_100),
+        Arguments.of("lean", 2_100),
         Arguments.of("zscore", 100),
         Arguments.of("ewma", 50),
         Arguments.of("seasonal", 0),

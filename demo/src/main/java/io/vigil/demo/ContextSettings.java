@@ -27,9 +27,6 @@ final class ContextSettings {
     // Micrometer
     // warns once per filter and context, which would bury the demo's output.
     p.put("logging.level.io.vigil.micrometer.VigilAnomalyMeterRegistry", "ERROR");
-    // Vigil's APM handler (off unless vigil.apm.enabled) orders itself before Boot's observation
-    // auto-configuration and after the composite registry, a cycle once Boot's tracing is present.
-    p.put("spring.autoconfigure.exclude", "io.vigil.spring.VigilApmAutoConfiguration");
     // Vigil's registry (and its own vigil.anomaly.* meters) stays, but watches no meter: the shared
     // analyzer judges the spans' signals. Fed the registries' signals too, it reported flat meters
     // (a request rate of 20 dipping to 19, JVM pause rates) as the first incidents after a fault.

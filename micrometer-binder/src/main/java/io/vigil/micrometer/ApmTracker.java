@@ -8,13 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
+import io.vigil.micrometer.internal.InFlightRequests;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,12 +44,7 @@ public final class ApmTracker {
   private final Clock clock;
   private final Meter.MeterProvider<Timer> durations;
   private final Meter.MeterProvider<LongTaskTimer> active;
-  private final int maxActive;
-  private final long timeoutNanos;
-  private final Map<Object, InFlight> inFlight = new ConcurrentHashMap<>();
-  private final AtomicLong nextSweepNanos;
-  private final Counter expired;
-  private final Counter overflow;
+  private final InFlightRequests inFlight;
   private final Counter invalid;
 
   private ApmTracker(Builder builder) {
@@ -68,17 +60,17 @@ public final class ApmTracker {
         LongTaskTimer.builder(name + ".active")
             .description("Requests in flight")
             .withRegistry(registry);
-    this.maxActive = builder.maxActive;
-    this.timeoutNanos = builder.timeout.toNanos();
-    this.nextSweepNanos = new AtomicLong(clock.monotonicTime() + timeoutNanos / 4);
-    this.expired =
-        Counter.builder(name + ".expired")
-            .description("Requests that never ended within the timeout")
-            .register(registry);
-    this.overflow =
-        Counter.builder(name + ".overflow")
-            .description("Requests not tracked because too many were in flight")
-            .register(registry);
+    this.inFlight =
+        new InFlightRequests(
+            builder.maxActive,
+            builder.timeout.toNanos(),
+            clock.monotonicTime(),
+            Counter.builder(name + ".expired")
+                .description("Requests that never ended within the timeout")
+                .register(registry),
+            Counter.builder(name + ".overflow")
+                .description("Requests not tracked because too many were in flight")
+                .register(registry));
     this.invalid =
         Counter.builder(name + ".invalid")
             .description("Requests that ended with a negative duration, skipped")
@@ -111,17 +103,11 @@ public final class ApmTracker {
     String uri = endpoint != null ? endpoint : UNKNOWN;
     String verb = method != null ? method : UNKNOWN;
     long now = clock.monotonicTime();
-    sweepIfDue(now);
-    if (inFlight.size() >= maxActive) {
-      expireStale(); // full: make room from requests past their timeout before refusing
-      if (inFlight.size() >= maxActive) {
-        overflow.increment();
-        return;
-      }
+    if (!inFlight.hasRoom(now)) {
+      return;
     }
     LongTaskTimer.Sample sample = active.withTags("uri", uri, "method", verb).start();
-    InFlight previous = inFlight.putIfAbsent(requestId, new InFlight(uri, verb, now, sample));
-    if (previous != null) {
+    if (!inFlight.add(requestId, new InFlightRequests.Request(uri, verb, now, sample))) {
       sample.stop();
     }
   }
@@ -149,16 +135,7 @@ public final class ApmTracker {
 
   /** Drops the requests in flight for longer than the timeout, counting each in {@code expired}. */
   public void expireStale() {
-    long now = clock.monotonicTime();
-    Iterator<InFlight> it = inFlight.values().iterator();
-    while (it.hasNext()) {
-      InFlight request = it.next();
-      if (now - request.startNanos() > timeoutNanos) {
-        it.remove();
-        request.active().stop();
-        expired.increment();
-      }
-    }
+    inFlight.expireStale(clock.monotonicTime());
   }
 
   /**
@@ -172,7 +149,7 @@ public final class ApmTracker {
       String status,
       String outcome,
       String exception) {
-    InFlight request = requestId == null ? null : inFlight.remove(requestId);
+    InFlightRequests.Request request = requestId == null ? null : inFlight.remove(requestId);
     if (request == null) {
       return;
     }
@@ -200,16 +177,6 @@ public final class ApmTracker {
     String simple = error.getClass().getSimpleName();
     return simple.isEmpty() ? error.getClass().getName() : simple;
   }
-
-  private void sweepIfDue(long now) {
-    long due = nextSweepNanos.get();
-    if (now - due >= 0 && nextSweepNanos.compareAndSet(due, now + timeoutNanos / 4)) {
-      expireStale();
-    }
-  }
-
-  private record InFlight(
-      String endpoint, String method, long startNanos, LongTaskTimer.Sample active) {}
 
   /** Configures an {@link ApmTracker}. */
   public static final class Builder {

@@ -1,6 +1,5 @@
 package io.vigil.micrometer;
 
-import io.micrometer.common.util.internal.logging.WarnThenDebugLogger;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -17,12 +16,11 @@ import io.micrometer.core.instrument.step.StepTimer;
 import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.vigil.live.SignalListener;
 import io.vigil.micrometer.internal.AnomalyStats;
+import io.vigil.micrometer.internal.DetectionPipeline;
 import io.vigil.micrometer.internal.ListenerDispatch;
-import io.vigil.micrometer.internal.OwnMeters;
 import io.vigil.micrometer.internal.OwnMetrics;
 import io.vigil.micrometer.internal.SettingsStepConfig;
 import io.vigil.micrometer.internal.StepDetection;
-import io.vigil.micrometer.internal.WatchFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * as a Spring bean); recording costs what any step registry costs. Memory is bounded: at most
  * {@link VigilAnomalySettings#maxSeries()} meters are held, and series idle past {@link
  * VigilAnomalySettings#seriesExpiry()} give their detector state back. The registry registers no
- * meter of its own before its first step, so meter filters configured after it is built apply to
+ * meter of its own: its {@code vigil.anomaly.*} meters come as a binder, {@link #metrics()}, bound
+ * once by whoever assembles the registries, so meter filters configured after it is built apply to
  * every meter.
  */
 public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
@@ -53,7 +52,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   private final ListenerDispatch dispatch;
   private final StepDetection detection;
   private final Object publishLock = new Object();
-  private boolean ownMetersBound;
 
   /**
    * Creates a registry that watches every meter it is given, up to the series cap, and starts
@@ -74,34 +72,14 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
       ThreadFactory threadFactory) {
     super(new SettingsStepConfig(settings), clock);
     this.settings = settings;
-    this.dispatch =
-        new ListenerDispatch(
-            listeners,
-            signalListener,
-            settings.serviceTag(),
-            settings.serviceName(),
-            stats,
-            new WarnThenDebugLogger(AnomalyListener.class));
+    DetectionPipeline pipeline =
+        DetectionPipeline.create(settings, watch, listeners, signalListener, stats);
+    this.dispatch = pipeline.dispatch();
+    this.detection = pipeline.detection();
     config()
-        .meterFilter(
-            new WatchFilter(
-                watch,
-                settings.maxSeries(),
-                stats,
-                new WarnThenDebugLogger(VigilAnomalyMeterRegistry.class)))
-        .onMeterAdded(meter -> countWatched(meter, 1))
-        .onMeterRemoved(meter -> countWatched(meter, -1));
-    this.detection =
-        new StepDetection(
-            settings.detectorFactory(),
-            settings.signals(),
-            settings.percentile(),
-            settings.serviceTag(),
-            settings.seriesExpiry().toMillis(),
-            stats,
-            dispatch,
-            new WarnThenDebugLogger(StepDetection.class),
-            new WarnThenDebugLogger(StepDetection.class));
+        .meterFilter(pipeline.watchFilter())
+        .onMeterAdded(meter -> stats.countWatched(meter.getId(), 1))
+        .onMeterRemoved(meter -> stats.countWatched(meter.getId(), -1));
     if (settings.enabled()) {
       start(threadFactory);
     }
@@ -133,9 +111,12 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   }
 
   /**
-   * The registry's own meters ({@code vigil.anomaly.*}), to bind to the registry your backend reads
-   * (Spring Boot binds a {@code MeterBinder} bean to its composite). The registry also binds them
-   * to itself at its first step.
+   * The registry's own meters ({@code vigil.anomaly.*}), to bind once: to the composite that holds
+   * this registry and the one your backend reads, so that they reach both (Spring Boot binds a
+   * {@code MeterBinder} bean to its composite, or to the only registry), or to this registry alone.
+   * The registry never binds them itself: that would register them in it a second time when the
+   * binder reaches it through a composite, and Micrometer would warn that they were "already
+   * registered".
    */
   public MeterBinder metrics() {
     return new OwnMetrics(stats);
@@ -165,10 +146,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
     long stepMillis = settings.step().toMillis();
     long now = clock.wallTime();
     synchronized (publishLock) {
-      if (!ownMetersBound) {
-        ownMetersBound = true;
-        metrics().bindTo(this);
-      }
       detection.run(now - now % stepMillis, stepMillis / 1000.0, getMeters());
     }
   }
@@ -201,12 +178,6 @@ public class VigilAnomalyMeterRegistry extends StepMeterRegistry {
   protected LongTaskTimer newLongTaskTimer(
       Meter.Id id, DistributionStatisticConfig histogramConfig) {
     return new DefaultLongTaskTimer(id, clock, getBaseTimeUnit(), histogramConfig, false);
-  }
-
-  private void countWatched(Meter meter, int delta) {
-    if (!OwnMeters.isOwn(meter.getId())) {
-      stats.watched.addAndGet(delta);
-    }
   }
 
   /** Builds a {@link VigilAnomalyMeterRegistry}. */

@@ -6,8 +6,6 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vigil.otel.internal.LearningCounters;
 import io.vigil.otel.internal.LearningLoop;
 import io.vigil.rca.CallGraph;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * A {@link SpanExporter} that learns the service graph and per-step RED signals from every batch it
  * is given, registered beside the real exporter (or wrapping it as its delegate). What the real
  * exporter gets is never changed, delayed or dropped: the delegate sees the batch first and its
- * result is returned unchanged, then the batch is offered to learning, which runs on a thread of
- * its own behind a bounded queue. {@code export} never blocks and never throws.
+ * result is returned unchanged, then each span is reduced to a compact record of what learning
+ * needs and offered to learning, which runs on a thread of its own behind a bounded ring of such
+ * records; no span is kept once {@code export} returns. {@code export} never blocks and never
+ * throws.
  *
  * <pre>{@code
  * CallGraph graph = new CallGraph();
@@ -73,18 +73,13 @@ public final class VigilSpanExporter implements SpanExporter {
       }
     }
     try {
-      // The processor reuses its batch list once export returns, so learning gets a copy.
-      learning.offer(copy(spans));
+      // Reduced to compact records before this returns: the processor reuses its batch list, and
+      // no span kept past the export would survive young collections.
+      learning.offer(spans);
     } catch (RuntimeException e) {
       counters.failed(e);
     }
     return result;
-  }
-
-  private static List<SpanData> copy(Collection<SpanData> spans) {
-    return spans instanceof List<?>
-        ? Arrays.asList(spans.toArray(new SpanData[0]))
-        : new ArrayList<>(spans);
   }
 
   /**

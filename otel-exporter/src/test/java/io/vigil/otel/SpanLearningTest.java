@@ -153,6 +153,42 @@ class SpanLearningTest {
   }
 
   @Test
+  void countsEachOutgoingCallPerRequestByNameSoACallNoLongerMadeShows() {
+    VigilSpanExporter exporter = inline().build();
+    List<SpanData> batch = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      batch.add(Spans.span("web", SpanKind.SERVER, Spans.context(Spans.traceId()), T0, 5).build());
+      batch.add(
+          Spans.span("web", SpanKind.CLIENT, Spans.context(Spans.traceId()), T0, 1)
+              .setName("GetCart")
+              .build());
+      if (i < 1) {
+        batch.add(
+            Spans.span("web", SpanKind.CLIENT, Spans.context(Spans.traceId()), T0, 1)
+                .setName("SendMail")
+                .build());
+      }
+      batch.add(
+          Spans.span("web", SpanKind.INTERNAL, Spans.context(Spans.traceId()), T0, 1).build());
+    }
+    exporter.export(batch);
+    exporter.advance(T0 + 60_000);
+
+    assertThat(listener.last("web", "server.work")).isEqualTo(9.0 / 4);
+    assertThat(listener.last("web", "server.outgoing{name=GetCart}")).isEqualTo(1.0);
+    assertThat(listener.last("web", "server.outgoing{name=SendMail}")).isEqualTo(0.25);
+    assertThat(listener.values).noneMatch(v -> v.signal().equals("server.outgoing{name=call}"));
+
+    // A name once seen reports 0 in a step where requests no longer make that call.
+    exporter.export(
+        List.of(
+            Spans.span("web", SpanKind.SERVER, Spans.context(Spans.traceId()), T0 + 61_000, 5)
+                .build()));
+    exporter.advance(T0 + 120_000);
+    assertThat(listener.last("web", "server.outgoing{name=SendMail}")).isZero();
+  }
+
+  @Test
   void httpServerErrorsAndGrpcFailuresCountAsErrors() {
     VigilSpanExporter exporter = inline().build();
     SpanData http500 =

@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vigil.live.SignalListener;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,19 +106,63 @@ class VigilSpanExporterTest {
     vigil.export(Spans.call("a", "b", 61_000, 5, false));
     assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
 
+    // One batch of the queue holds 512 spans; the 2 being learned still hold their slots, so of
+    // 600 more spans 510 wait and 90 are dropped from learning.
     long start = System.nanoTime();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 300; i++) {
       vigil.export(Spans.call("a", "b", 62_000 + i, 5, false));
     }
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
     assertThat(elapsedMillis).as("export never waits for learning").isLessThan(5_000);
-    assertThat(real.getFinishedSpanItems()).hasSize(14);
-    assertThat(vigil.stats().droppedQueueSpans()).isEqualTo(8);
+    assertThat(real.getFinishedSpanItems()).hasSize(604);
+    assertThat(vigil.stats().droppedQueueSpans()).isEqualTo(90);
+
+    release.countDown();
+    assertThat(vigil.flush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    assertThat(vigil.stats().spansLearned()).isEqualTo(514);
+    vigil.shutdown().join(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void noSpanIsKeptOnceExportReturnsEvenWhileLearningIsBehind() throws Exception {
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SignalListener slow =
+        (service, signal, timestamp, value) -> {
+          stuck.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    VigilSpanExporter vigil =
+        VigilSpanExporter.builder().signalListener(slow).eventTime(true).build();
+    vigil.export(Spans.call("a", "b", 0, 5, false));
+    vigil.export(Spans.call("a", "b", 61_000, 5, false));
+    assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // Learning is stuck in the listener; the batch exported now waits to be learned.
+    List<WeakReference<SpanData>> exported = exportAndForget(vigil);
+    for (int i = 0; i < 20 && exported.stream().anyMatch(r -> r.get() != null); i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    assertThat(exported).allSatisfy(span -> assertThat(span.get()).isNull());
 
     release.countDown();
     assertThat(vigil.flush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
     assertThat(vigil.stats().spansLearned()).isEqualTo(6);
+    assertThat(vigil.stats().edgeCalls()).isEqualTo(3);
     vigil.shutdown().join(10, TimeUnit.SECONDS);
+  }
+
+  private static List<WeakReference<SpanData>> exportAndForget(VigilSpanExporter vigil) {
+    List<SpanData> batch = new ArrayList<>(Spans.call("a", "b", 62_000, 5, false));
+    vigil.export(batch);
+    List<WeakReference<SpanData>> references = new ArrayList<>();
+    batch.forEach(span -> references.add(new WeakReference<>(span)));
+    return references;
   }
 
   @Test

@@ -93,7 +93,10 @@ public final class VigilAnomalyMetricsAutoConfiguration {
     }
   }
 
-  /** The registry's own meters, bound by Boot to every registry (Prometheus, OTLP, ...). */
+  /**
+   * The registry's own meters, which Boot binds to its composite (so that they reach Prometheus,
+   * OTLP, ... and this registry once each), or to this registry when it is the only one.
+   */
   @Bean
   @ConditionalOnMissingBean(name = "vigilAnomalyMetrics")
   MeterBinder vigilAnomalyMetrics(VigilAnomalyMeterRegistry registry) {

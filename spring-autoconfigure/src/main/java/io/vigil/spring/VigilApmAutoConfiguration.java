@@ -13,17 +13,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Tracks server requests with Vigil's {@link ApmTracker}, fed by an {@link ApmObservationHandler}
  * that Spring Boot adds to its {@link ObservationRegistry}; off unless {@code vigil.apm.enabled} is
  * true.
+ *
+ * <p>Ordered after the meter registries only, as its condition needs. Not before Boot's {@code
+ * ObservationAutoConfiguration}: Boot collects {@code ObservationHandler} beans when it builds the
+ * observation registry, whatever their configuration's order, and that order would close a cycle
+ * through Boot's tracing and a metrics export (observation, then tracing, Prometheus exemplars,
+ * Prometheus export, the composite, then this).
  */
 @AutoConfiguration(
-    after = {MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class},
-    before = ObservationAutoConfiguration.class)
+    after = {MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class})
 @ConditionalOnClass({ApmObservationHandler.class, ObservationRegistry.class})
 @ConditionalOnBooleanProperty("vigil.apm.enabled")
 @ConditionalOnBean(MeterRegistry.class)

@@ -3,6 +3,7 @@ package io.vigil.spring;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.vigil.logback.VigilJsonEncoder;
+import io.vigil.spring.internal.ServiceVersion;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,9 @@ import org.springframework.core.env.Environment;
  * the class name is the way to name it.
  *
  * <p>Each line is what {@link VigilJsonEncoder} writes, from the same encoder: the same fields,
- * masking, truncation and trace ids. The service and version come from {@code
- * spring.application.name} and {@code spring.application.version}.
+ * masking, truncation and trace ids. The service comes from {@code spring.application.name}; the
+ * version is the {@code BuildProperties} version when the build wrote {@code build-info.properties}
+ * (where {@code spring.info.build.location} says), else {@code spring.application.version}.
  */
 public final class VigilStructuredLogFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
@@ -27,9 +29,7 @@ public final class VigilStructuredLogFormatter implements StructuredLogFormatter
 
   /** Called by Spring Boot's logging system with the application's environment. */
   public VigilStructuredLogFormatter(Environment environment) {
-    this(
-        environment.getProperty("spring.application.name"),
-        environment.getProperty("spring.application.version"));
+    this(environment.getProperty("spring.application.name"), ServiceVersion.of(environment));
   }
 
   VigilStructuredLogFormatter(@Nullable String serviceName, @Nullable String serviceVersion) {

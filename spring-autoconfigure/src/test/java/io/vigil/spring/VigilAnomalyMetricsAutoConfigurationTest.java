@@ -10,6 +10,7 @@ import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.live.SignalListener;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
+import io.vigil.spring.internal.AnomalyLogger;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,45 @@ class VigilAnomalyMetricsAutoConfigurationTest {
               assertThat(context.getBean(SimpleMeterRegistry.class).find("orders.placed").counter())
                   .isNotNull();
             });
+  }
+
+  @Test
+  void ownMetersAreRegisteredOnceInTheRegistryWhenItIsTheOnlyOne() {
+    try (MicrometerDoubleRegistrations doubleRegistrations = new MicrometerDoubleRegistrations()) {
+      runner
+          .withUserConfiguration(Listeners.class)
+          .run(
+              context -> {
+                // Boot bound vigilAnomalyMetrics to the registry itself: there is no composite.
+                VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+                assertThat(context.getBean(MeterRegistry.class)).isSameAs(vigil);
+                context.getBean(MockClock.class).add(Duration.ofMinutes(10));
+                vigil.close(); // publishes the step that ended, the registry's first
+
+                assertThat(vigil.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(doubleRegistrations.messages()).isEmpty();
+              });
+    }
+  }
+
+  @Test
+  void ownMetersAreRegisteredOnceInTheRegistryAndInTheOtherBesideIt() {
+    try (MicrometerDoubleRegistrations doubleRegistrations = new MicrometerDoubleRegistrations()) {
+      runner
+          .withUserConfiguration(Listeners.class, OtherRegistry.class)
+          .run(
+              context -> {
+                // Boot bound vigilAnomalyMetrics to its composite, which holds both registries.
+                VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+                SimpleMeterRegistry other = context.getBean(SimpleMeterRegistry.class);
+                context.getBean(MockClock.class).add(Duration.ofMinutes(10));
+                vigil.close();
+
+                assertThat(vigil.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(other.find("vigil.anomaly.detected").functionCounters()).hasSize(1);
+                assertThat(doubleRegistrations.messages()).isEmpty();
+              });
+    }
   }
 
   @Test
@@ -133,6 +173,18 @@ class VigilAnomalyMetricsAutoConfigurationTest {
     runner
         .withPropertyValues("vigil.anomaly.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(VigilAnomalyMeterRegistry.class));
+  }
+
+  @Test
+  void theAnomalyLoggerBacksOffWhenLoggingIsDisabled() {
+    runner.run(context -> assertThat(context).hasSingleBean(AnomalyLogger.class));
+    runner
+        .withPropertyValues("vigil.logging.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(VigilAnomalyMeterRegistry.class);
+              assertThat(context).doesNotHaveBean(AnomalyLogger.class);
+            });
   }
 
   @Test

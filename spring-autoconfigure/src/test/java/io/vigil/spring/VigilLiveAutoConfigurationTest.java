@@ -112,6 +112,17 @@ class VigilLiveAutoConfigurationTest {
   }
 
   @Test
+  void theReportLoggerBacksOffWhenLoggingIsDisabled() {
+    runner
+        .withPropertyValues("vigil.logging.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(LiveIncidentAnalyzer.class);
+              assertThat(context).doesNotHaveBean(ReportLogger.class);
+            });
+  }
+
+  @Test
   void usesTheUsersOrAParentContextsBeans() {
     runner
         .withUserConfiguration(UserAnalyzer.class)

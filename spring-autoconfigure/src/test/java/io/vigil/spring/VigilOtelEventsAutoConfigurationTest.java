@@ -7,9 +7,11 @@ import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.otel.VigilEventEmitter;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.Configurations;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -61,6 +63,36 @@ class VigilOtelEventsAutoConfigurationTest {
     runner
         .withPropertyValues("vigil.otel.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(VigilEventEmitter.class));
+  }
+
+  @Test
+  void backsOffWhenTheUserDefinesTheEmitter() {
+    runner
+        .withUserConfiguration(UserEmitter.class)
+        .run(
+            context ->
+                assertThat(context.getBean(VigilEventEmitter.class))
+                    .isSameAs(context.getBean("userEmitter")));
+  }
+
+  @Test
+  void orderedAfterBootsOpenTelemetryLogging() {
+    List<Class<?>> order =
+        List.of(
+            Configurations.getClasses(
+                AutoConfigurations.of(
+                    VigilOtelEventsAutoConfiguration.class,
+                    OpenTelemetryLoggingAutoConfiguration.class)));
+    assertThat(order.indexOf(VigilOtelEventsAutoConfiguration.class))
+        .isGreaterThan(order.indexOf(OpenTelemetryLoggingAutoConfiguration.class));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserEmitter {
+    @Bean
+    VigilEventEmitter userEmitter(io.opentelemetry.api.logs.LoggerProvider loggerProvider) {
+      return VigilEventEmitter.create(loggerProvider);
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

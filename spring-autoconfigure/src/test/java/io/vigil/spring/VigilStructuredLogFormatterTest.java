@@ -46,6 +46,18 @@ class VigilStructuredLogFormatterTest {
   }
 
   @Test
+  void theVersionIsTheBuildInfosWhenTheBuildWroteOne() {
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("spring.application.name", "checkout")
+            .withProperty("spring.application.version", "0.9.0")
+            .withProperty(
+                "spring.info.build.location", "classpath:io/vigil/spring/build-info.properties");
+    JsonNode node = json.readTree(new VigilStructuredLogFormatter(environment).format(event()));
+    assertThat(node.get("service_version").asString()).isEqualTo("1.4.2");
+  }
+
+  @Test
   void hasExactlyTheFieldsOfVigilJsonEncoder() {
     VigilJsonEncoder encoder = new VigilJsonEncoder();
     encoder.setContext(context);

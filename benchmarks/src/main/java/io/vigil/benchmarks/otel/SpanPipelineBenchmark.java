@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vigil.otel.VigilSpanExporter;
+import io.vigil.otel.VigilSpanExporterBuilder;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,12 +52,20 @@ public class SpanPipelineBenchmark {
   private static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("server.address");
   private static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
 
+  /**
+   * What sits beside the no-op exporter: nothing ({@code none}, the baseline), Vigil, or a second
+   * no-op exporter in the same composite ({@code noop}: what the composite alone costs).
+   */
   @Param({"none", "vigil"})
   public String beside = "vigil";
 
   /** Vigil's learning queue, in batches (the builder's default is 64). */
   @Param({"64"})
   public int queue = 64;
+
+  /** Vigil's {@code learningCpuShare}: {@code default} for the builder's, or a number in (0, 1]. */
+  @Param({"default"})
+  public String share = "default";
 
   private SdkTracerProvider provider = SdkTracerProvider.builder().build();
   private Tracer tracer = provider.get("bench");
@@ -66,11 +75,17 @@ public class SpanPipelineBenchmark {
   public void setUp() {
     provider.shutdown();
     vigil.shutdown();
-    vigil = VigilSpanExporter.builder().learningQueueSize(queue).build();
+    VigilSpanExporterBuilder builder = VigilSpanExporter.builder().learningQueueSize(queue);
+    if (!share.equals("default")) {
+      builder.learningCpuShare(Double.parseDouble(share));
+    }
+    vigil = builder.build();
     SpanExporter exporter =
-        beside.equals("vigil")
-            ? SpanExporter.composite(new NoopExporter(), vigil)
-            : new NoopExporter();
+        switch (beside) {
+          case "vigil" -> SpanExporter.composite(new NoopExporter(), vigil);
+          case "noop" -> SpanExporter.composite(new NoopExporter(), new NoopExporter());
+          default -> new NoopExporter();
+        };
     provider =
         SdkTracerProvider.builder()
             .setResource(

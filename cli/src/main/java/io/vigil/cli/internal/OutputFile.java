@@ -55,7 +55,6 @@ public final class OutputFile implements Closeable {
         return new OutputFile(target, null, writer(Files.newOutputStream(real), target));
       }
       Path temp = createTemp(real, target);
-      PendingFiles.add(temp);
       return new OutputFile(
           target, temp, writer(Files.newOutputStream(temp, StandardOpenOption.WRITE), target));
     } catch (IOException e) {
@@ -146,14 +145,20 @@ public final class OutputFile implements Closeable {
                   + "."
                   + Long.toHexString(ThreadLocalRandom.current().nextLong())
                   + ".tmp");
+      // Pending before it exists: a SIGTERM right after the create must find it to delete.
+      PendingFiles.add(temp);
       try {
         // No attributes: the file gets 0666 less the umask, as any new file does.
         Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         return temp;
       } catch (FileAlreadyExistsException e) {
+        PendingFiles.remove(temp);
         if (attempt == 10) {
           throw e;
         }
+      } catch (IOException e) {
+        PendingFiles.remove(temp);
+        throw e;
       }
     }
   }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonWritingUtils;
 import net.logstash.logback.encoder.SeparatorParser;
@@ -66,10 +67,20 @@ public final class FreeTextJsonProvider extends AbstractFieldJsonProvider<ILoggi
    * SYSTEM}, {@code UNIX}, {@code WINDOWS} or a regular expression); {@code null} or empty writes
    * one string.
    *
-   * @throws java.util.regex.PatternSyntaxException naming the expression when it is not one
+   * @throws IllegalArgumentException naming the expression when it is not a regular expression
    */
   public void setSplitRegex(@Nullable String regex) {
     String separator = SeparatorParser.parseSeparator(regex);
-    this.splitPattern = separator == null ? null : Pattern.compile(separator);
+    try {
+      this.splitPattern = separator == null ? null : Pattern.compile(separator);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "messageSplitRegex '"
+              + regex
+              + "' is not a regular expression (expected SYSTEM, UNIX, WINDOWS or a"
+              + " java.util.regex pattern): "
+              + e.getDescription(),
+          e);
+    }
   }
 }

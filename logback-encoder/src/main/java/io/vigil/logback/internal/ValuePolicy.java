@@ -37,6 +37,11 @@ public final class ValuePolicy {
     this.sanitizer = new ValueSanitizer(maxValueLength, secrets);
   }
 
+  /** Returns whether values are cut to a limit. */
+  public boolean hasLimit() {
+    return maxValueLength > 0;
+  }
+
   /** Returns what every free-text value goes through: the limit, then the secrets masked. */
   public ValueSanitizer sanitizer() {
     return sanitizer;

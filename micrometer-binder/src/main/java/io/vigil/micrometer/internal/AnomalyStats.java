@@ -1,5 +1,6 @@
 package io.vigil.micrometer.internal;
 
+import io.micrometer.core.instrument.Meter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,4 +30,11 @@ public final class AnomalyStats {
 
   /** Listener calls that threw, anomaly listeners and the signal listener alike. */
   public final AtomicLong listenerFailures = new AtomicLong();
+
+  /** Counts a meter added to (delta 1) or removed from (-1) the registry, unless it is Vigil's. */
+  public void countWatched(Meter.Id id, int delta) {
+    if (!OwnMeters.isOwn(id)) {
+      watched.addAndGet(delta);
+    }
+  }
 }

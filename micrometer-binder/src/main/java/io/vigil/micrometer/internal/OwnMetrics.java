@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The meters the anomaly-detecting registry records about itself, all named under {@link
- * OwnMeters#PREFIX}, as a binder: bound wherever the user or Spring Boot binds it, and to the
- * registry itself at its first step.
+ * OwnMeters#PREFIX}, as a binder: bound once, wherever the user or Spring Boot binds it.
  */
 public final class OwnMetrics implements MeterBinder {
 

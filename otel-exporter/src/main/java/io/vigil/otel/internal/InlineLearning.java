@@ -3,7 +3,7 @@ package io.vigil.otel.internal;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.List;
+import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class InlineLearning extends LearningLoop {
 
+  /** Records for one chunk of a batch: the BatchSpanProcessor's default batch size. */
+  private static final int CHUNK = 512;
+
+  private final SpanRecords records = new SpanRecords(CHUNK);
   private final @Nullable ScheduledExecutorService timer;
 
   InlineLearning(SpanLearner learner, LearningCounters counters, Clock clock, long idleMillis) {
@@ -35,9 +39,34 @@ final class InlineLearning extends LearningLoop {
   }
 
   @Override
-  public void offer(List<SpanData> spans) {
+  public void offer(Collection<SpanData> spans) {
     synchronized (learner) {
-      learnSafely(spans);
+      try {
+        // One batch however many chunks it takes: spans expire only at its end, as they would
+        // had the whole batch been reduced at once.
+        learner.begin(nowMillis());
+        int n = 0;
+        for (SpanData span : spans) {
+          if (writeSafely(span, n) && ++n == CHUNK) {
+            learner.learn(records, 0, n);
+            n = 0;
+          }
+        }
+        learner.learn(records, 0, n);
+        learner.end();
+      } catch (RuntimeException e) {
+        counters.failed(e);
+      }
+    }
+  }
+
+  private boolean writeSafely(SpanData span, int slot) {
+    try {
+      records.write(slot, span);
+      return true;
+    } catch (RuntimeException e) {
+      counters.failed(e);
+      return false;
     }
   }
 

@@ -3,7 +3,7 @@ package io.vigil.otel.internal;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.List;
+import java.util.Collection;
 
 /**
  * Where and when a {@link SpanLearner} runs: inline on the exporting thread, or on a learning
@@ -42,8 +42,11 @@ public abstract class LearningLoop {
         : new ThreadedLearning(learner, counters, clock, queueSize, idleCheckMillis, cpuShare);
   }
 
-  /** Hands a batch (already copied, never changed again) to learning; never blocks or throws. */
-  public abstract void offer(List<SpanData> spans);
+  /**
+   * Hands a batch to learning, reduced to {@link SpanRecords} before it returns, so that no span is
+   * kept past the call; never throws.
+   */
+  public abstract void offer(Collection<SpanData> spans);
 
   /** Moves learning time to {@code nowMillis}, closing the steps that ended by then. */
   public abstract void advance(long nowMillis);
@@ -58,10 +61,10 @@ public abstract class LearningLoop {
     return clock.now() / 1_000_000;
   }
 
-  /** Learns one batch, never letting a failure escape. */
-  final void learnSafely(List<SpanData> spans) {
+  /** Learns the records at positions [from, to), never letting a failure escape. */
+  final void learnSafely(SpanRecords records, long from, long to) {
     try {
-      learner.learn(spans, nowMillis());
+      learner.learn(records, from, to, nowMillis());
     } catch (RuntimeException e) {
       counters.failed(e);
     }

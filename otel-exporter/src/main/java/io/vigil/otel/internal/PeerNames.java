@@ -27,19 +27,46 @@ final class PeerNames {
 
   /** The peer's name, or null when the span names none. */
   static @Nullable String peer(Attributes attributes) {
+    String label = label(attributes);
+    return label == null ? null : name(label, port(attributes));
+  }
+
+  /** The peer's name without its port ({@link #port}), or null when the span names none. */
+  static @Nullable String label(Attributes attributes) {
     String name = attributes.get(PEER_SERVICE);
     if (name != null && !name.isEmpty()) {
       return name;
     }
-    String address = hostPort(attributes, SERVER_ADDRESS, SERVER_PORT);
-    if (address == null) {
-      address = hostPort(attributes, NET_PEER_NAME, NET_PEER_PORT);
+    name = nonEmpty(attributes.get(SERVER_ADDRESS));
+    if (name == null) {
+      name = nonEmpty(attributes.get(NET_PEER_NAME));
     }
-    if (address != null) {
-      return address;
+    if (name != null) {
+      return name;
     }
     name = first(attributes, DB_NAMESPACE, DB_NAME);
     return name != null ? name : first(attributes, DB_SYSTEM_NAME, DB_SYSTEM);
+  }
+
+  /** The port that goes with the address {@link #label} chose, or -1 when it names none. */
+  static int port(Attributes attributes) {
+    if (nonEmpty(attributes.get(PEER_SERVICE)) != null) {
+      return -1;
+    }
+    Long port;
+    if (nonEmpty(attributes.get(SERVER_ADDRESS)) != null) {
+      port = attributes.get(SERVER_PORT);
+    } else if (nonEmpty(attributes.get(NET_PEER_NAME)) != null) {
+      port = attributes.get(NET_PEER_PORT);
+    } else {
+      return -1;
+    }
+    return port == null ? -1 : port.intValue();
+  }
+
+  /** The peer's full name: the label, and {@code :port} when there is one. */
+  static String name(String label, int port) {
+    return port < 0 ? label : label + ":" + port;
   }
 
   /** Whether the span is a database call, which no server span will answer. */
@@ -47,14 +74,8 @@ final class PeerNames {
     return attributes.get(DB_SYSTEM_NAME) != null || attributes.get(DB_SYSTEM) != null;
   }
 
-  private static @Nullable String hostPort(
-      Attributes attributes, AttributeKey<String> hostKey, AttributeKey<Long> portKey) {
-    String host = attributes.get(hostKey);
-    if (host == null || host.isEmpty()) {
-      return null;
-    }
-    Long port = attributes.get(portKey);
-    return port == null ? host : host + ":" + port;
+  private static @Nullable String nonEmpty(@Nullable String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   private static @Nullable String first(

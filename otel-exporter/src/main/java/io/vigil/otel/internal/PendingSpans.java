@@ -1,6 +1,5 @@
 package io.vigil.otel.internal;
 
-import io.opentelemetry.api.common.Attributes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,30 +8,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Spans waiting for their other side, keyed as the Collector's servicegraph store keys them: a
- * client by (trace id, its span id), a server by (trace id, its parent span id). The map is keyed
- * by the span id alone, whose string caches its hash, and the trace id is checked on a hit: no key
- * object is allocated per span. Bounded in number; each waits at most the TTL, oldest first, since
- * entries are kept in arrival order and the learner's clock never goes back. Not thread-safe: the
- * learner owns it.
+ * client by (trace id, its span id), a server by (trace id, its parent span id), ids as longs. The
+ * map is keyed by the span id alone and the trace id is checked on a hit. Bounded in number; each
+ * waits at most the TTL, oldest first, since entries are kept in arrival order and the learner's
+ * clock never goes back. Not thread-safe: the learner owns it.
  */
 final class PendingSpans {
 
   /**
-   * One side of a call, waiting; a client keeps its span's attributes (to name its peer should it
-   * expire), which the span shares, so holding them copies nothing.
+   * One side of a call, waiting; a client keeps its peer's name and port (to name the virtual node
+   * should it expire), never the span or its attributes.
    */
   record Side(
-      String traceId,
-      String spanId,
+      long traceHigh,
+      long traceLow,
+      long spanId,
       boolean client,
       String service,
-      @Nullable Attributes attributes,
+      @Nullable String peer,
+      int peerPort,
       ConnectionType type,
       long durationNanos,
       boolean error,
       long arrivedMillis) {}
 
-  private final Map<String, Side> waiting = new LinkedHashMap<>();
+  private final Map<Long, Side> waiting = new LinkedHashMap<>();
   private final int maxSize;
   private final long ttlMillis;
 
@@ -42,9 +42,9 @@ final class PendingSpans {
   }
 
   /** Removes and returns the other side waiting under (trace id, span id), if any. */
-  @Nullable Side take(String traceId, String spanId) {
+  @Nullable Side take(long traceHigh, long traceLow, long spanId) {
     Side side = waiting.get(spanId);
-    if (side == null || !side.traceId().equals(traceId)) {
+    if (side == null || side.traceHigh() != traceHigh || side.traceLow() != traceLow) {
       return null;
     }
     waiting.remove(spanId);

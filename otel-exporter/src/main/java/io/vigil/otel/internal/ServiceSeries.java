@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One service's step windows: its server side, the work per request (its internal and outgoing
- * spans per server span), each of its operations, each edge into it.
+ * spans per server span), its outgoing calls per request by span name, each of its operations, each
+ * edge into it.
  */
 final class ServiceSeries {
 
   /** Internal and outgoing spans per server span: the work a request does. */
   static final String WORK = "server.work";
+
+  /** Outgoing spans of one name per server span: a call a request makes, or stopped making. */
+  static final String OUTGOING = "server.outgoing";
 
   final String name;
   final Attributes asClient;
@@ -26,6 +30,7 @@ final class ServiceSeries {
   long work;
 
   private final Map<String, RedWindow> operations = new HashMap<>();
+  private final Map<String, OutgoingCount> outgoing = new HashMap<>();
   private final List<EdgeSeries> incoming = new ArrayList<>();
 
   ServiceSeries(String name) {
@@ -44,6 +49,23 @@ final class ServiceSeries {
     return window;
   }
 
+  /**
+   * Counts one outgoing (client or producer) span by name; false when the name is new and the cap
+   * on names is reached, in which case it counts only in {@link #work}.
+   */
+  boolean countOutgoing(String spanName, int maxNames) {
+    OutgoingCount count = outgoing.get(spanName);
+    if (count == null) {
+      if (outgoing.size() >= maxNames) {
+        return false;
+      }
+      count = new OutgoingCount(OUTGOING + "{name=" + spanName + "}");
+      outgoing.put(spanName, count);
+    }
+    count.spans++;
+    return true;
+  }
+
   void addIncoming(EdgeSeries edge) {
     incoming.add(edge);
   }
@@ -53,8 +75,14 @@ final class ServiceSeries {
     long calls = server.calls();
     if (calls > 0) {
       listener.onSignal(name, WORK, stepEndMillis, (double) work / calls);
+      for (OutgoingCount count : outgoing.values()) {
+        listener.onSignal(name, count.signal, stepEndMillis, (double) count.spans / calls);
+      }
     }
     work = 0;
+    for (OutgoingCount count : outgoing.values()) {
+      count.spans = 0;
+    }
     server.emit(listener, name, stepEndMillis);
     for (RedWindow window : operations.values()) {
       window.emit(listener, name, stepEndMillis);
@@ -62,6 +90,16 @@ final class ServiceSeries {
     for (EdgeSeries edge : incoming) {
       edge.clientSide.emit(listener, name, stepEndMillis);
       edge.serverSide.emit(listener, name, stepEndMillis);
+    }
+  }
+
+  /** Outgoing spans of one name in the current step, with the signal's name built once. */
+  private static final class OutgoingCount {
+    final String signal;
+    long spans;
+
+    OutgoingCount(String signal) {
+      this.signal = signal;
     }
   }
 }

@@ -1,17 +1,8 @@
 package io.vigil.otel.internal;
 
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.MeterProvider;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.data.LinkData;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.vigil.live.SignalListener;
 import io.vigil.rca.CallGraph;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Learns the service graph and per-step RED signals from finished spans. Client and producer spans
@@ -26,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SpanLearner {
 
-  private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-  private static final String UNKNOWN_SERVICE = "unknown_service";
-
   private final LearnerSettings settings;
   private final LearningCounters counters;
   private final SignalListener listener;
@@ -39,8 +27,6 @@ public final class SpanLearner {
   private final long stepMillis;
   private long nowMillis = Long.MIN_VALUE;
   private long stepEndMillis = Long.MIN_VALUE;
-  private @Nullable Resource lastResource;
-  private String lastService = UNKNOWN_SERVICE;
 
   /**
    * A learner.
@@ -64,19 +50,37 @@ public final class SpanLearner {
     this.stepMillis = settings.stepMillis();
   }
 
-  /** Learns from a batch at {@code nowMillis} (ignored in event time until the spans are read). */
-  public void learn(List<SpanData> spans, long nowMillis) {
+  /**
+   * Learns from the spans at positions [{@code from}, {@code to}) of {@code records} as one batch
+   * at {@code nowMillis}: {@link #begin}, {@link #learn(SpanRecords, long, long)}, {@link #end}.
+   */
+  void learn(SpanRecords records, long from, long to, long nowMillis) {
+    begin(nowMillis);
+    learn(records, from, to);
+    end();
+  }
+
+  /** Starts a batch at {@code nowMillis} (ignored in event time, where spans move the clock). */
+  void begin(long nowMillis) {
     if (!eventTime) {
       advance(nowMillis);
     }
-    for (int i = 0, n = spans.size(); i < n; i++) {
-      SpanData span = spans.get(i);
+  }
+
+  /** Learns from the spans at positions [{@code from}, {@code to}), part of the current batch. */
+  void learn(SpanRecords records, long from, long to) {
+    for (long position = from; position < to; position++) {
+      int slot = records.slot(position);
       if (eventTime) {
-        moveClock(span.getEndEpochNanos() / 1_000_000);
+        moveClock(records.endMillis(slot));
       }
-      learn(span);
+      learn(records, slot);
     }
-    counters.spansLearned += spans.size();
+    counters.spansLearned += to - from;
+  }
+
+  /** Ends a batch: expires the spans that waited too long. */
+  void end() {
     expire();
   }
 
@@ -118,45 +122,47 @@ public final class SpanLearner {
     counters.pendingSpans = pending.size();
   }
 
-  private void learn(SpanData span) {
-    SpanKind kind = span.getKind();
-    String service = serviceOf(span.getResource());
-    if (kind != SpanKind.SERVER && kind != SpanKind.CONSUMER) {
+  private void learn(SpanRecords records, int slot) {
+    byte role = records.role(slot);
+    String service = records.service(slot);
+    if (role != SpanRecords.SERVER && role != SpanRecords.CONSUMER) {
       ServiceSeries series = windows.service(service);
       if (series != null) {
         series.work++;
+        String name = records.operation(slot);
+        if (name != null && !series.countOutgoing(name, settings.maxOperationsPerService())) {
+          counters.droppedOperation(series.name, settings.maxOperationsPerService());
+        }
       }
     }
-    if (kind == SpanKind.INTERNAL) {
-      return;
-    }
-    long duration = span.getEndEpochNanos() - span.getStartEpochNanos();
-    switch (kind) {
-      case SERVER -> server(span, service, duration, ConnectionType.DIRECT);
-      case CONSUMER -> server(span, service, duration, ConnectionType.MESSAGING_SYSTEM);
-      case CLIENT -> client(span, service, duration, ConnectionType.DIRECT);
-      case PRODUCER -> client(span, service, duration, ConnectionType.MESSAGING_SYSTEM);
+    switch (role) {
+      case SpanRecords.SERVER -> server(records, slot, service, ConnectionType.DIRECT);
+      case SpanRecords.CONSUMER -> server(records, slot, service, ConnectionType.MESSAGING_SYSTEM);
+      case SpanRecords.CLIENT -> client(records, slot, service, ConnectionType.DIRECT);
+      case SpanRecords.PRODUCER -> client(records, slot, service, ConnectionType.MESSAGING_SYSTEM);
       default -> {}
     }
   }
 
-  private void server(SpanData span, String service, long duration, ConnectionType type) {
-    boolean error = ErrorRules.failed(span, true);
+  private void server(SpanRecords records, int slot, String service, ConnectionType type) {
+    long duration = records.durationNanos(slot);
+    boolean error = records.error(slot);
     ServiceSeries series = windows.service(service);
+    String name = records.operation(slot);
     if (series != null) {
       series.server.record(duration, error);
-      RedWindow operation = windows.operation(series, span.getName());
+      RedWindow operation = name == null ? null : windows.operation(series, name);
       if (operation != null) {
         operation.record(duration, error);
       }
     }
-    SpanContext key = serverKey(span, type);
-    if (key == null) {
+    if (!records.keyed(slot)) {
       return;
     }
-    String traceId = key.getTraceId();
-    String spanId = key.getSpanId();
-    PendingSpans.Side client = pending.take(traceId, spanId);
+    long traceHigh = records.traceHigh(slot);
+    long traceLow = records.traceLow(slot);
+    long spanId = records.spanId(slot);
+    PendingSpans.Side client = pending.take(traceHigh, traceLow, spanId);
     if (client != null) {
       call(
           client.service(),
@@ -170,35 +176,24 @@ public final class SpanLearner {
     }
     hold(
         new PendingSpans.Side(
-            traceId, spanId, false, service, null, type, duration, error, nowMillis));
+            traceHigh, traceLow, spanId, false, service, null, -1, type, duration, error,
+            nowMillis));
   }
 
-  /** The client's context a server span answers: its parent, or a consumer's first link. */
-  private static @Nullable SpanContext serverKey(SpanData span, ConnectionType type) {
-    if (type == ConnectionType.MESSAGING_SYSTEM) {
-      List<LinkData> links = span.getLinks();
-      if (!links.isEmpty()) {
-        return links.get(0).getSpanContext();
-      }
+  private void client(SpanRecords records, int slot, String service, ConnectionType type) {
+    long duration = records.durationNanos(slot);
+    boolean error = records.error(slot);
+    String peer = records.peer(slot);
+    int port = records.peerPort(slot);
+    if (type == ConnectionType.DIRECT && records.database(slot) && peer != null) {
+      call(
+          service, PeerNames.name(peer, port), ConnectionType.DATABASE, duration, error, -1, false);
+      return;
     }
-    SpanContext parent = span.getParentSpanContext();
-    return parent.isValid() ? parent : null;
-  }
-
-  private void client(SpanData span, String service, long duration, ConnectionType type) {
-    boolean error = ErrorRules.failed(span, false);
-    Attributes attributes = span.getAttributes();
-    if (type == ConnectionType.DIRECT && PeerNames.isDatabase(attributes)) {
-      String database = PeerNames.peer(attributes);
-      if (database != null) {
-        call(service, database, ConnectionType.DATABASE, duration, error, -1, false);
-        return;
-      }
-    }
-    SpanContext self = span.getSpanContext();
-    String traceId = self.getTraceId();
-    String spanId = self.getSpanId();
-    PendingSpans.Side server = pending.take(traceId, spanId);
+    long traceHigh = records.traceHigh(slot);
+    long traceLow = records.traceLow(slot);
+    long spanId = records.spanId(slot);
+    PendingSpans.Side server = pending.take(traceHigh, traceLow, spanId);
     if (server != null) {
       call(
           service, server.service(), type, duration, error, server.durationNanos(), server.error());
@@ -206,7 +201,8 @@ public final class SpanLearner {
     }
     hold(
         new PendingSpans.Side(
-            traceId, spanId, true, service, attributes, type, duration, error, nowMillis));
+            traceHigh, traceLow, spanId, true, service, peer, port, type, duration, error,
+            nowMillis));
   }
 
   private void hold(PendingSpans.Side side) {
@@ -223,12 +219,11 @@ public final class SpanLearner {
     ServiceSeries series = windows.service(side.service());
     if (side.client()) {
       counters.expiredClientSpans++;
-      Attributes attributes = side.attributes();
-      String peer = attributes == null ? null : PeerNames.peer(attributes);
+      String peer = side.peer();
       if (peer != null) {
         call(
             side.service(),
-            peer,
+            PeerNames.name(peer, side.peerPort()),
             ConnectionType.VIRTUAL_NODE,
             side.durationNanos(),
             side.error(),
@@ -269,15 +264,6 @@ public final class SpanLearner {
     }
     metrics.request(edge, clientNanos, serverNanos, failed);
     counters.edgeCalls++;
-  }
-
-  private String serviceOf(Resource resource) {
-    if (resource != lastResource) {
-      String name = resource.getAttribute(SERVICE_NAME);
-      lastService = name == null || name.isEmpty() ? UNKNOWN_SERVICE : name;
-      lastResource = resource;
-    }
-    return lastService;
   }
 
   /** Services and edges learned so far. */

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Times and durations as Prometheus users write them: RFC 3339, Unix seconds, now-15m, 90s. */
-final class FleetTime {
+public final class FleetTime {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,9}(?:ms|s|m|h|d)))?");
@@ -18,7 +18,7 @@ final class FleetTime {
   private FleetTime() {}
 
   /** A positive duration such as {@code 60s}, {@code 5m} or {@code 1h}, in milliseconds. */
-  static long durationMillis(String option, String text) {
+  public static long durationMillis(String option, String text) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       throw new InputException(

@@ -45,10 +45,7 @@ final class IncidentReport {
         out.printf(Locale.ROOT, "     %s %s%n", TerminalText.escape(e.signal()), evidence(e));
       }
     }
-    List<List<String>> paths =
-        PropagationPaths.from(
-            incident.graph(), ranking.get(0).service(), anomaliesOf(incident, ranking), MAX_PATHS);
-    for (List<String> path : paths) {
+    for (List<String> path : paths(incident, ranking)) {
       out.println("propagation: " + TerminalText.escape(String.join(" -> ", path)));
     }
   }
@@ -97,12 +94,17 @@ final class IncidentReport {
       }
     }
     ArrayNode paths = root.putArray("propagation");
-    if (!ranking.isEmpty()) {
-      PropagationPaths.from(
-              incident.graph(), ranking.get(0).service(), anomaliesOf(incident, ranking), MAX_PATHS)
-          .forEach(p -> p.forEach(paths.addArray()::add));
-    }
+    paths(incident, ranking).forEach(p -> p.forEach(paths.addArray()::add));
     return root;
+  }
+
+  /** Paths from the first cause up to the services it affected, each culprit first. */
+  static List<List<String>> paths(Incident incident, List<RankedCause> ranking) {
+    if (ranking.isEmpty()) {
+      return List.of();
+    }
+    return PropagationPaths.from(
+        incident.graph(), ranking.get(0).service(), anomaliesOf(incident, ranking), MAX_PATHS);
   }
 
   /** Every moved signal as an anomaly, so that paths follow series evidence as well as alerts. */

@@ -4,6 +4,9 @@ import io.vigil.cli.internal.InputException;
 import io.vigil.cli.internal.SetOption;
 import io.vigil.cli.internal.fleet.FleetWatch;
 import io.vigil.cli.internal.fleet.PrometheusOptions;
+import io.vigil.cli.internal.otlp.OtlpEvents;
+import io.vigil.cli.internal.otlp.OtlpOptions;
+import io.vigil.cli.internal.otlp.OtlpSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,15 +17,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vigil watch}: the fleet-wide analysis of {@code vigil rca --prometheus}, every step, with
- * one JSON line on standard output per settled incident.
+ * one JSON line on standard output per settled incident and, with {@code --otlp-endpoint}, one
+ * OpenTelemetry event.
  */
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
     description =
         "Watches every service's signals in a Prometheus-compatible store, step by step, and"
-            + " writes one JSON line per settled incident with its ranked root causes"
-            + " (docs/fleet.md). Live until interrupted, or a replay with --from and --to.")
+            + " writes one JSON line per settled incident with its ranked root causes, and an"
+            + " OTLP event with --otlp-endpoint (docs/fleet.md). Live until interrupted, or a"
+            + " replay with --from and --to.")
 public final class WatchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -70,6 +75,8 @@ public final class WatchCommand implements Callable<Integer> {
           "Live only: how far behind the clock each step is read (default: ${DEFAULT-VALUE}).")
   String lag;
 
+  @Mixin OtlpOptions otlp;
+
   @Override
   public Integer call() throws InterruptedException {
     if (!backend.present()) {
@@ -80,27 +87,32 @@ public final class WatchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FleetWatch watch =
-        FleetWatch.configure(
-            backend,
-            detector,
-            settings.values(),
-            settle,
-            persistence,
-            maxSeries,
-            lag,
-            err,
-            report -> {
-              IncidentReport.jsonLine(report, out);
-              out.flush();
-              if (out.checkError()) {
-                throw new InputException("watch: cannot write to standard output");
-              }
-            });
-    if (from != null) {
-      watch.replay(from, to);
-    } else {
-      watch.live();
+    OtlpSettings otlpSettings = otlp.settings();
+    OtlpEvents events = null;
+    try {
+      if (otlpSettings != null) {
+        events = OtlpEvents.start(otlpSettings, err);
+      }
+      FleetWatch watch =
+          FleetWatch.configure(
+              backend,
+              detector,
+              settings.values(),
+              settle,
+              persistence,
+              maxSeries,
+              lag,
+              err,
+              new WatchReports(out, events));
+      if (from != null) {
+        watch.replay(from, to);
+      } else {
+        watch.live();
+      }
+    } finally {
+      if (events != null) {
+        events.close();
+      }
     }
     return 0;
   }

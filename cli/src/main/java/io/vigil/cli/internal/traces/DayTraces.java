@@ -53,7 +53,7 @@ public record DayTraces(Set<Long> minutes, Map<String, List<MetricSeries>> serie
   public static DayTraces replay(
       Path traceDir, LocalDate day, Duration step, UnaryOperator<String> serviceOfPod) {
     Map<Long, Path> files = files(traceDir, day);
-    SignalRecorder recorder = new SignalRecorder();
+    SignalRecorder recorder = new SignalRecorder(step.toMillis());
     TraceReplay replay = new TraceReplay(step, recorder);
     long previous = Long.MIN_VALUE;
     for (Map.Entry<Long, Path> minute : files.entrySet()) {

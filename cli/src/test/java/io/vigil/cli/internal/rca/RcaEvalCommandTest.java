@@ -216,6 +216,7 @@ class RcaEvalCommandTest {
     assertThat(run("rca", "eval", "--format", "nezha", "--data", data.toString()))
         .contains("cpu_consumed AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=10")
         .contains("cpu_contention AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=16")
-        .contains("AC@1=0.86 AC@3=0.91 Avg@5=0.91 cases=56");
+        .contains("return AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=7")
+        .contains("AC@1=0.93 AC@3=0.96 Avg@5=0.96 cases=56");
   }
 }

@@ -51,9 +51,18 @@ class DayTracesTest {
     MetricSeries latency = signal(traces.series(), "cart", "server.latency.p50");
     assertThat(latency.values()[0]).isBetween(2.5, 3.5);
     assertThat(latency.values()[latency.size() - 1]).isBetween(8.0, 10.0);
-    // Only service-level signals are kept, none of the per-operation or per-edge ones.
+    // Its one outgoing call per request, as a shortfall (minus the share); cart calls out nothing.
+    assertThat(
+            signal(traces.series(), "frontend", "server.outgoing.shortfall{name=Cart/Get}")
+                .values())
+        .containsOnly(-1.0);
+    assertThat(traces.series().get("cart"))
+        .noneMatch(s -> s.signal().startsWith("server.outgoing"));
+    // Only service-level signals are kept, none of the per-operation or per-edge ones, and no raw
+    // per-step shares.
     assertThat(traces.series().values().stream().flatMap(List::stream))
-        .allMatch(s -> s.signal().startsWith("server."));
+        .allMatch(s -> s.signal().startsWith("server."))
+        .noneMatch(s -> s.signal().startsWith("server.outgoing{"));
   }
 
   @Test
