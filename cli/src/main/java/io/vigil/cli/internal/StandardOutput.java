@@ -58,12 +58,27 @@ public final class StandardOutput extends PrintWriter {
 
           private void check() throws IOException {
             if (out.checkError()) {
-              throw out instanceof StandardOutput s && s.sink.failure != null
-                  ? s.sink.failure
-                  : new IOException("write error");
+              throw failureOf(out);
             }
           }
         });
+  }
+
+  /**
+   * Flushes {@code out} and throws {@link OutputException} when a write to it has failed, so that a
+   * command that writes line by line ({@code watch}) stops at the first lost line, exit code 1.
+   */
+  public static void check(PrintWriter out) {
+    if (out.checkError()) {
+      throw new OutputException("standard output", failureOf(out));
+    }
+  }
+
+  /** The system's reason for {@code out}'s failed write, when it kept one. */
+  private static IOException failureOf(PrintWriter out) {
+    return out instanceof StandardOutput s && s.sink.failure != null
+        ? s.sink.failure
+        : new IOException("write error");
   }
 
   /** Passes writes on and keeps the first exception, rethrowing it for PrintWriter to flag. */

@@ -1,6 +1,6 @@
 package io.vigil.cli.internal.rca;
 
-import io.vigil.cli.internal.InputException;
+import io.vigil.cli.internal.StandardOutput;
 import io.vigil.cli.internal.fleet.FleetWatcher;
 import io.vigil.cli.internal.otlp.OtlpEvents;
 import io.vigil.live.ReportedCause;
@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@code vigil watch}'s settled incidents go: one JSON line each on standard output, written
- * first, and, with {@code --otlp-endpoint}, one OpenTelemetry event each.
+ * first, and, with {@code --otlp-endpoint}, one OpenTelemetry event each. A line that cannot be
+ * written stops the watch ({@link io.vigil.cli.internal.OutputException}, exit code 1) before its
+ * event is sent.
  */
 final class WatchReports implements Consumer<FleetWatcher.Report> {
 
@@ -29,10 +31,7 @@ final class WatchReports implements Consumer<FleetWatcher.Report> {
   @Override
   public void accept(FleetWatcher.Report report) {
     IncidentReport.jsonLine(report, out);
-    out.flush();
-    if (out.checkError()) {
-      throw new InputException("watch: cannot write to standard output");
-    }
+    StandardOutput.check(out);
     sequence++;
     if (events != null) {
       events.emit(event(report, sequence));

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Prometheus API on 127.0.0.1 that answers {@code query_range} for a four-service fleet ({@code
@@ -28,8 +29,9 @@ final class ScriptedFleet implements AutoCloseable {
       Map.of("web", 2.0, "api", 3.0, "cache", 1.0, "db", 5.0);
 
   private final HttpServer server;
-  private final long faultStart;
-  private final long faultEnd;
+  private final AtomicInteger answered = new AtomicInteger();
+  private volatile long faultStart;
+  private volatile long faultEnd;
 
   /** Serves the fleet with the fault in {@code db} over {@code [faultStart, faultEnd)}. */
   ScriptedFleet(long faultStart, long faultEnd) throws IOException {
@@ -46,8 +48,20 @@ final class ScriptedFleet implements AutoCloseable {
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
+          answered.incrementAndGet();
         });
     server.start();
+  }
+
+  /** Moves the fault to {@code [start, end)}, for a live watch once it has warmed up. */
+  void fault(long start, long end) {
+    faultStart = start;
+    faultEnd = end;
+  }
+
+  /** Queries answered so far. */
+  int answered() {
+    return answered.get();
   }
 
   /** The API root. */

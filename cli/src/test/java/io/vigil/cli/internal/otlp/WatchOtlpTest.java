@@ -9,7 +9,9 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.vigil.cli.internal.CliRun;
+import io.vigil.cli.internal.Launcher;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code vigil watch --otlp-endpoint} replaying a scripted fleet with one fault: each report on
  * standard output arrives at an OTLP receiver as a {@code vigil.incident.report} event naming the
- * same culprit, and an endpoint that cannot be reached costs one line on stderr, not a report.
+ * same culprit, an endpoint that cannot be reached costs one line on stderr, not a report, and a
+ * report that cannot be written to standard output ends the watch with exit code 1.
  */
 class WatchOtlpTest {
 
@@ -141,7 +144,25 @@ class WatchOtlpTest {
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception in");
   }
 
+  @Test
+  void aReportThatCannotBeWrittenStopsTheWatchWithExitCodeOneAndIsNotSent() throws IOException {
+    try (OtlpReceiver receiver = new OtlpReceiver()) {
+      StringWriter err = new StringWriter();
+      int code = Launcher.run(new BrokenPipe(), err, args("--otlp-endpoint", receiver.endpoint()));
+      assertThat(code).as("exit code, documented as 1 for a failed write; stderr: %s", err).isOne();
+      assertThat(err.toString().lines().toList())
+          .last()
+          .isEqualTo("vigil: standard output: cannot write: Broken pipe");
+      // The JSON line is written first: a report lost on standard output is not sent either.
+      assertThat(receiver.records()).isEmpty();
+    }
+  }
+
   private CliRun watch(String... otlp) throws IOException {
+    return CliRun.of(args(otlp));
+  }
+
+  private String[] args(String... otlp) throws IOException {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -159,7 +180,7 @@ class WatchOtlpTest {
                 "--baseline",
                 "30m"));
     args.addAll(List.of(otlp));
-    return CliRun.of(args.toArray(String[]::new));
+    return args.toArray(String[]::new);
   }
 
   private List<JsonNode> reports(CliRun run) {
