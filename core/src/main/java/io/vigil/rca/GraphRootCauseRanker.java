@@ -28,6 +28,9 @@ import java.util.Set;
  *       causes.
  * </ol>
  *
+ * <p>Causes are ordered by score, then earliest onset, then name, so that equal scores always come
+ * out in the same order.
+ *
  * <p>Stateless and thread-safe; cost O(series * points * log(points) + (services + edges) * rounds
  * + services * (services + edges) for the explained callers), memory O(series + points + services +
  * edges).
@@ -92,7 +95,8 @@ public final class GraphRootCauseRanker implements RootCauseRanker {
     ranked.sort(
         Comparator.comparingDouble(RankedCause::score)
             .reversed()
-            .thenComparingLong(RankedCause::onsetMillis));
+            .thenComparingLong(RankedCause::onsetMillis)
+            .thenComparing(RankedCause::service));
     return ranked;
   }
 

@@ -113,6 +113,18 @@ class GraphRootCauseRankerTest {
     assertThat(ranking.get(0).service()).isEqualTo("b");
   }
 
+  @Test
+  void ordersEqualScoresByNameWhateverOrderTheServicesCameIn() {
+    CallGraph graph = new CallGraph();
+    graph.addEdge("zeta", "alpha");
+    graph.addEdge("mid", "alpha");
+
+    List<RankedCause> ranking = ranker.rank(Incident.ofAnomalies(graph, List.of()));
+
+    assertThat(ranking).extracting(RankedCause::score).containsOnly(0.0);
+    assertThat(ranking).extracting(RankedCause::service).containsExactly("alpha", "mid", "zeta");
+  }
+
   /**
    * A pod's CPU leaves its normal range by 9.5 IQRs, its neighbour's near-constant latency by 99.
    */

@@ -22,7 +22,7 @@ class IncidentGrouperTest {
     List<AnomalyGroup> closed = grouper.advance(60_000 + 120_001);
     assertThat(closed).hasSize(1);
     assertThat(closed.get(0).services())
-        .containsExactlyInAnyOrder("database", "user-service", "web-frontend");
+        .containsExactly("database", "user-service", "web-frontend");
     assertThat(closed.get(0).firstMillis()).isZero();
     assertThat(closed.get(0).lastMillis()).isEqualTo(60_000);
   }

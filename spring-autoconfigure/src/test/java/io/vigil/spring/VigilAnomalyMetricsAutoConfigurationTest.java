@@ -3,11 +3,13 @@ package io.vigil.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.live.LiveIncidentAnalyzer;
 import io.vigil.live.SignalListener;
+import io.vigil.micrometer.RegistrySteps;
 import io.vigil.micrometer.VigilAnomalyConfig;
 import io.vigil.micrometer.VigilAnomalyMeterRegistry;
 import io.vigil.spring.internal.AnomalyLogger;
@@ -188,6 +190,44 @@ class VigilAnomalyMetricsAutoConfigurationTest {
   }
 
   @Test
+  void theAnomalyLoggerBacksOffForTheUsersWhichTheRegistryLogsThrough() {
+    runner
+        .withUserConfiguration(Listeners.class, UserAnomalyLogger.class)
+        .withPropertyValues(
+            "vigil.anomaly.step=1m",
+            "vigil.anomaly.detector=zscore",
+            "vigil.anomaly.detector-settings.window=20",
+            "vigil.anomaly.detector-settings.[min-points]=5",
+            "vigil.anomaly.detector-settings.threshold=4")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(AnomalyLogger.class);
+              assertThat(context.getBean(AnomalyLogger.class))
+                  .isSameAs(context.getBean("userAnomalyLogger"));
+              MockClock clock = context.getBean(MockClock.class);
+              VigilAnomalyMeterRegistry vigil = context.getBean(VigilAnomalyMeterRegistry.class);
+              Counter requests = vigil.counter("http.server.requests", "uri", "/a");
+              try (LogLines lines = new LogLines("io.vigil.anomaly")) {
+                // Thirty steady steps of about 10 per second, then one ten times higher.
+                for (int i = 0; i < 30; i++) {
+                  requests.increment(600 + (i % 3) * 6);
+                  clock.add(Duration.ofMinutes(1));
+                  RegistrySteps.publish(vigil);
+                }
+                assertThat(lines.messages()).isEmpty();
+                requests.increment(6000);
+                clock.add(Duration.ofMinutes(1));
+                RegistrySteps.publish(vigil);
+                // Once: the user's logger is the registry's, and no second one logs beside it.
+                assertThat(lines.messages())
+                    .singleElement()
+                    .asString()
+                    .startsWith("anomaly in http.server.requests");
+              }
+            });
+  }
+
+  @Test
   void backsOffWithoutMicrometersClock() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(VigilAnomalyMetricsAutoConfiguration.class))
@@ -268,6 +308,14 @@ class VigilAnomalyMetricsAutoConfigurationTest {
     @Bean
     SimpleMeterRegistry otherRegistry() {
       return new SimpleMeterRegistry();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserAnomalyLogger {
+    @Bean
+    AnomalyLogger userAnomalyLogger() {
+      return new AnomalyLogger();
     }
   }
 

@@ -2,12 +2,14 @@ package io.vigil.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigil.live.LiveIncidentAnalyzer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.Configurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -57,6 +59,43 @@ class VigilEndpointAutoConfigurationTest {
               assertThat(context.getBean(VigilReportEndpoint.class).page())
                   .contains("No incident report yet");
             });
+  }
+
+  @Test
+  void liveSectionsComeAndGoWithLiveAnalysisAndTheContextStartsEitherWay() {
+    ApplicationContextRunner exposed =
+        runner.withPropertyValues("management.endpoints.web.exposure.include=vigil,vigilreport");
+    exposed.run(
+        context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(LiveIncidentAnalyzer.class);
+          assertThat(context.getBean(VigilEndpoint.class).sections())
+              .containsKeys("graph", "reports");
+        });
+    exposed
+        .withPropertyValues("vigil.live.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed().doesNotHaveBean(LiveIncidentAnalyzer.class);
+              assertThat(context.getBean(VigilEndpoint.class).sections())
+                  .containsOnlyKeys("anomalies", "series");
+              assertThat(context.getBean(VigilReportEndpoint.class).page())
+                  .contains("Live analysis is off");
+            });
+  }
+
+  @Test
+  void orderedAfterTheRegistryAndLiveAnalysisWhoseBeansItsSectionsNeed() {
+    // Boot sorts by name before it applies after=, which alone puts the endpoint behind VigilLive.
+    List<Class<?>> order =
+        List.of(
+            Configurations.getClasses(
+                AutoConfigurations.of(
+                    VigilEndpointAutoConfiguration.class,
+                    VigilLiveAutoConfiguration.class,
+                    VigilAnomalyMetricsAutoConfiguration.class)));
+    int endpoint = order.indexOf(VigilEndpointAutoConfiguration.class);
+    assertThat(endpoint).isGreaterThan(order.indexOf(VigilLiveAutoConfiguration.class));
+    assertThat(endpoint).isGreaterThan(order.indexOf(VigilAnomalyMetricsAutoConfiguration.class));
   }
 
   @Test

@@ -123,6 +123,27 @@ class VigilLiveAutoConfigurationTest {
   }
 
   @Test
+  void theReportLoggerBacksOffForTheUsersWhichTheAnalyzerReportsTo() {
+    runner
+        .withUserConfiguration(UserReportLogger.class)
+        .withPropertyValues(
+            "vigil.live.step=1s", "vigil.live.settle=2s", "vigil.live.persistence=1")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ReportLogger.class);
+              assertThat(context.getBean(ReportLogger.class))
+                  .isSameAs(context.getBean("userReportLogger"));
+              LiveIncidentAnalyzer analyzer = context.getBean(LiveIncidentAnalyzer.class);
+              try (LogLines lines = new LogLines("io.vigil.live.report")) {
+                LiveFixtures.spike(analyzer, "latency", "db");
+                // One line per report: the user's logger is the analyzer's, and the only one.
+                assertThat(analyzer.reports()).isNotEmpty();
+                assertThat(lines.messages()).hasSameSizeAs(analyzer.reports());
+              }
+            });
+  }
+
+  @Test
   void usesTheUsersOrAParentContextsBeans() {
     runner
         .withUserConfiguration(UserAnalyzer.class)
@@ -162,6 +183,14 @@ class VigilLiveAutoConfigurationTest {
     @Bean
     IncidentReportListener collect(List<Object> reports) {
       return reports::add;
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class UserReportLogger {
+    @Bean
+    ReportLogger userReportLogger() {
+      return new ReportLogger();
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -28,7 +29,7 @@ record FleetQueries(String graph, Map<String, String> signals) {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
   FleetQueries {
-    signals = Map.copyOf(signals);
+    signals = Collections.unmodifiableSortedMap(new TreeMap<>(signals));
   }
 
   /**

@@ -135,11 +135,15 @@ final class RcaEvalCommand implements Callable<Integer> {
             .collect(Collectors.joining());
   }
 
-  /** The 1-based position of the service in the ranking, 0 when absent. */
+  /**
+   * The 1-based position of the service in the ranking, 0 when absent. A tie counts against it: the
+   * truth ranks after every other cause with the same score, so that the order ties happen to come
+   * out in never earns a hit.
+   */
   static int rankOf(List<RankedCause> ranking, String service) {
-    for (int i = 0; i < ranking.size(); i++) {
-      if (ranking.get(i).service().equals(service)) {
-        return i + 1;
+    for (RankedCause truth : ranking) {
+      if (truth.service().equals(service)) {
+        return (int) ranking.stream().filter(r -> r.score() >= truth.score()).count();
       }
     }
     return 0;

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +32,10 @@ public record DayTraces(Set<Long> minutes, Map<String, List<MetricSeries>> serie
   private static final Pattern FILE = Pattern.compile("(\\d\\d)_(\\d\\d)_trace\\.csv\\.gz");
   private static final long MINUTE = 60_000L;
 
-  /** Copies the set. */
+  /** Copies both, in sorted order: the replay's results must not depend on iteration order. */
   public DayTraces {
-    minutes = Set.copyOf(minutes);
-    series = Map.copyOf(series);
+    minutes = Collections.unmodifiableSortedSet(new TreeSet<>(minutes));
+    series = Collections.unmodifiableSortedMap(new TreeMap<>(series));
   }
 
   /** Whether any of the {@code count} minutes from {@code fromMillis}'s minute was recorded. */

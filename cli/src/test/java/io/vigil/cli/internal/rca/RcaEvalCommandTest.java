@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vigil.cli.internal.CliRun;
+import io.vigil.rca.RankedCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,23 @@ class RcaEvalCommandTest {
       assertThat(out).contains("cpu AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=2");
       assertThat(out.strip()).endsWith("AC@1=1.00 AC@3=1.00 Avg@5=1.00 cases=3");
     }
+  }
+
+  private static RankedCause cause(String service, double score) {
+    return new RankedCause(service, score, List.of(), List.of(), 0L);
+  }
+
+  @Test
+  void aTruthTiedWithOtherCausesRanksAfterAllOfThem() {
+    List<RankedCause> ranking =
+        List.of(cause("a", 0.9), cause("b", 0.5), cause("truth", 0.5), cause("c", 0.5));
+
+    assertThat(RcaEvalCommand.rankOf(ranking, "a")).isEqualTo(1);
+    assertThat(RcaEvalCommand.rankOf(ranking, "b")).isEqualTo(4);
+    assertThat(RcaEvalCommand.rankOf(ranking, "truth")).isEqualTo(4);
+    assertThat(RcaEvalCommand.rankOf(ranking, "absent")).isZero();
+    assertThat(RcaEvalCommand.rankOf(List.of(cause("x", 0.0), cause("truth", 0.0)), "truth"))
+        .isEqualTo(2);
   }
 
   @Test

@@ -31,6 +31,19 @@ class DayTracesTest {
   @TempDir Path dir;
 
   @Test
+  void keepsServicesAndMinutesInSortedOrderSoThatEveryRunRanksAlike() {
+    Map<String, List<MetricSeries>> series = new java.util.HashMap<>();
+    for (String service : List.of("zeta", "alpha", "mid", "beta", "omega")) {
+      series.put(service, List.of());
+    }
+
+    DayTraces traces = new DayTraces(java.util.Set.of(3L, 1L, 2L), series);
+
+    assertThat(traces.series().keySet()).containsExactly("alpha", "beta", "mid", "omega", "zeta");
+    assertThat(traces.minutes()).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
   void learnsEachServicesCallsLatencyAndWorkThroughTheExporter() throws IOException {
     // Three traces a second all through 04:00, and again in 04:02 (04:01 is missing).
     write("04_00_trace.csv.gz", MINUTE_0, 60, 3_000_000L);
